@@ -1,0 +1,103 @@
+import Logging
+import Yams
+
+extension Agent360Config {
+    /// Parses and validates a whole configuration file.
+    ///
+    /// Every error names the line and key; unknown keys are errors.
+    public static func parse(yaml text: String, file: String? = nil) throws(ConfigError) -> Agent360Config {
+        do {
+            return try parseUnlocated(yaml: text)
+        } catch var error {
+            error.file = file
+            throw error
+        }
+    }
+
+    private static func parseUnlocated(yaml text: String) throws(ConfigError) -> Agent360Config {
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return Agent360Config() }
+            root = node
+        } catch let error as YamlError {
+            throw ConfigError.syntax(yamlError: error)
+        } catch {
+            throw ConfigError.syntax(line: nil, column: nil, "\(error)")
+        }
+        var config = Agent360Config()
+        var reader = try YAMLMapping(root, path: "")
+        if let server = try reader.section("server", ServerConfig.read) { config.server = server }
+        if let collectors = try reader.section("collectors", CollectorsConfig.read) { config.collectors = collectors }
+        try reader.finish()
+        return config
+    }
+}
+
+extension ServerConfig {
+    static func read(_ reader: inout YAMLMapping) throws(ConfigError) -> ServerConfig {
+        var config = ServerConfig()
+        if let listen = try reader.string("listen") {
+            guard let address = HostPort(listen) else {
+                throw reader.invalid("listen", "invalid address \"\(listen)\": expected HOST:PORT such as 0.0.0.0:9360")
+            }
+            config.listen = address
+        }
+        if let level = try reader.string("logLevel") {
+            guard let parsed = Logger.Level(configValue: level) else {
+                throw reader.invalid("logLevel", "unknown log level \"\(level)\" (trace, debug, info, notice, warning, error, critical)")
+            }
+            config.logLevel = parsed
+        }
+        if let grace = try reader.duration("shutdownGracePeriod") { config.shutdownGracePeriod = grace }
+        return config
+    }
+}
+
+extension CollectorsConfig {
+    static func read(_ reader: inout YAMLMapping) throws(ConfigError) -> CollectorsConfig {
+        var config = CollectorsConfig()
+        if let enabled = try reader.bool("enabled") { config.enabled = enabled }
+        if let interval = try reader.duration("interval") {
+            guard interval.milliseconds >= 100 else { throw reader.invalid("interval", "must be at least 100ms") }
+            config.interval = interval
+        }
+        if let root = try reader.string("rootPath") {
+            guard root.hasPrefix("/") else { throw reader.invalid("rootPath", "must be an absolute path") }
+            config.rootPath = root
+        }
+        if let mounts = try reader.strings("diskMountPoints") {
+            if let bad = mounts.first(where: { !$0.hasPrefix("/") }) {
+                throw reader.invalid("diskMountPoints", "\"\(bad)\" is not an absolute path")
+            }
+            config.diskMountPoints = mounts
+        }
+        if let devices = try reader.strings("excludeNetworkDevices") { config.excludeNetworkDevices = devices }
+        return config
+    }
+}
+
+extension Logger.Level {
+    /// Accepts swift-log's names plus the common `warn`.
+    init?(configValue: String) {
+        let value = configValue.lowercased()
+        if value == "warn" { self = .warning; return }
+        self.init(rawValue: value)
+    }
+}
+
+extension ConfigError {
+    static func syntax(yamlError: YamlError) -> ConfigError {
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let prefix = context.map { "\($0.text) " } ?? ""
+            return .syntax(line: mark.line, column: mark.column, "invalid YAML: \(prefix)\(problem)")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .syntax(line: context.mark.line, column: context.mark.column,
+                           "invalid YAML: duplicate keys \(duplicates.joined(separator: ", "))")
+        default:
+            return .syntax(line: nil, column: nil, "invalid YAML: \(yamlError)")
+        }
+    }
+}

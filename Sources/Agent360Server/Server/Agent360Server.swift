@@ -1,0 +1,64 @@
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// The `agent360 serve` process: listeners and background loops in one
+/// `ServiceGroup`, so SIGTERM drains requests and stops loops in order.
+public struct Agent360Server: Sendable {
+    public let config: Agent360Config
+    public let logger: Logger
+    public let metrics: SelfMetrics
+    public let readiness: Readiness
+
+    public init(config: Agent360Config, logger: Logger, metrics: SelfMetrics = SelfMetrics()) {
+        self.config = config
+        self.logger = logger
+        self.metrics = metrics
+        var conditions: Set<Readiness.Condition> = [.listening]
+        if config.collectors.enabled { conditions.insert(.resourcesCollected) }
+        self.readiness = Readiness(waitingFor: conditions)
+    }
+
+    /// Runs until SIGTERM/SIGINT, then shuts down gracefully.
+    public func run() async throws {
+        var configuration = ServiceGroupConfiguration(
+            services: makeServices().map { .init(service: $0) },
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger
+        )
+        configuration.maximumGracefulShutdownDuration = config.server.shutdownGracePeriod.swiftDuration
+        let group = ServiceGroup(configuration: configuration)
+        try await group.run()
+    }
+
+    /// Every long-running part of the server, in start order.
+    public func makeServices() -> [any Service] {
+        [makePlainApplication()]
+    }
+
+    /// The plain HTTP listener (`/metrics`, health, and later the data APIs).
+    public func makePlainApplication() -> some ApplicationProtocol {
+        let router = makePlainRouter()
+        let readiness = self.readiness
+        let logger = self.logger
+        return Application(
+            router: router,
+            configuration: .init(
+                address: .hostname(config.server.listen.host, port: config.server.listen.port),
+                serverName: "agent360"
+            ),
+            onServerRunning: { channel in
+                readiness.mark(.listening)
+                logger.info("agent360 listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")"])
+            },
+            logger: logger
+        )
+    }
+
+    func makePlainRouter() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
+        HealthRoutes.add(to: router, readiness: readiness)
+        return router
+    }
+}

@@ -1,0 +1,53 @@
+import Agent360Server
+import ArgumentParser
+import Logging
+import Metrics
+import Prometheus
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run agent360 (uses the embedded default configuration without --config)."
+    )
+
+    @Option(name: .long, help: "YAML configuration file.")
+    var config: String?
+
+    @Option(name: .long, help: "Plain HTTP listen address HOST:PORT (overrides server.listen).")
+    var listen: String?
+
+    @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (overrides server.logLevel).")
+    var logLevel: String?
+
+    func run() async throws {
+        var settings: Agent360Config
+        do {
+            settings = try Agent360Config.load(path: config)
+        } catch {
+            printToStandardError("agent360: invalid configuration: \(error)")
+            throw ExitCode(2)
+        }
+        if let listen {
+            guard let address = HostPort(listen) else {
+                throw ValidationError("--listen \"\(listen)\" is not HOST:PORT")
+            }
+            settings.server.listen = address
+        }
+        if let logLevel {
+            guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
+                throw ValidationError("--log-level \"\(logLevel)\" is not a log level")
+            }
+            settings.server.logLevel = level
+        }
+        let level = settings.server.logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        let selfMetrics = SelfMetrics()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: selfMetrics.registry))
+        let server = Agent360Server(config: settings, logger: Logger(label: "agent360"), metrics: selfMetrics)
+        try await server.run()
+    }
+}
