@@ -20,7 +20,7 @@ extension Agent360Config {
             guard let node = try Yams.compose(yaml: text) else { return Agent360Config() }
             root = node
         } catch let error as YamlError {
-            throw ConfigError.syntax(yamlError: error)
+            throw ConfigError.syntax(yamlError: error, text: text)
         } catch {
             throw ConfigError.syntax(line: nil, column: nil, "\(error)")
         }
@@ -86,7 +86,7 @@ extension Logger.Level {
 }
 
 extension ConfigError {
-    static func syntax(yamlError: YamlError) -> ConfigError {
+    static func syntax(yamlError: YamlError, text: String) -> ConfigError {
         switch yamlError {
         case .scanner(let context, let problem, let mark, _),
              .parser(let context, let problem, let mark, _),
@@ -94,10 +94,30 @@ extension ConfigError {
             let prefix = context.map { "\($0.text) " } ?? ""
             return .syntax(line: mark.line, column: mark.column, "invalid YAML: \(prefix)\(problem)")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .syntax(line: context.mark.line, column: context.mark.column,
-                           "invalid YAML: duplicate keys \(duplicates.joined(separator: ", "))")
+            let line = secondOccurrence(of: duplicates.first ?? "", indent: context.mark.column - 1,
+                                        from: context.mark.line, in: text)
+            return .syntax(line: line ?? context.mark.line, column: context.mark.column,
+                           "invalid YAML: duplicate key \(duplicates.joined(separator: ", "))")
         default:
             return .syntax(line: nil, column: nil, "invalid YAML: \(yamlError)")
         }
+    }
+}
+
+extension ConfigError {
+    /// Yams reports a duplicate key at its mapping's start; point at the
+    /// repeated key itself, which is what the operator has to delete.
+    static func secondOccurrence(of key: String, indent: Int, from line: Int, in text: String) -> Int? {
+        let prefix = String(repeating: " ", count: max(0, indent)) + key
+        var seen = 0
+        for (offset, content) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where offset + 1 >= line {
+            guard content.hasPrefix(prefix) else { continue }
+            let rest = content.dropFirst(prefix.count).drop { $0 == " " }
+            guard rest.hasPrefix(":") else { continue }
+            seen += 1
+            if seen == 2 { return offset + 1 }
+        }
+        return nil
     }
 }

@@ -1,0 +1,26 @@
+# agent360 — the two commands a newcomer needs are `make run` and `make test`.
+SWIFT ?= swift
+ARGS ?=
+
+.PHONY: run test build release deps clean bench
+
+## Build and run agent360 with the embedded default configuration (http://localhost:9360/metrics).
+run:
+	@scripts/install-deps.sh build
+	$(SWIFT) build --product agent360
+	"$$($(SWIFT) build --show-bin-path)/agent360" serve $(ARGS)
+
+## Run the whole test suite (installs Prometheus, kubectl and Python clients when missing).
+test:
+	@scripts/test.sh
+
+build:
+	@scripts/install-deps.sh build
+	$(SWIFT) build
+
+release:
+	@scripts/install-deps.sh build
+	$(SWIFT) build -c release --product agent360
+
+clean:
+	rm -rf .build

@@ -1,0 +1,74 @@
+import Foundation
+import Testing
+
+@Suite("agent360 process lifecycle", .serialized)
+struct LifecycleTests {
+    @Test("SIGTERM under load exits 0 without logging errors")
+    func sigtermUnderLoad() async throws {
+        let agent = try await Agent360Process.start()
+        let url = "\(agent.baseURL)/metrics"
+        let load = Task {
+            await withTaskGroup(of: Int.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        var served = 0
+                        while !Task.isCancelled {
+                            if (try? await HTTP.get(url))?.status == 200 { served += 1 } else { break }
+                        }
+                        return served
+                    }
+                }
+                return await group.reduce(0, +)
+            }
+        }
+        try await Task.sleep(for: .milliseconds(500))
+        let start = ContinuousClock.now
+        agent.process.signal(SIGTERM)
+        let status = await agent.process.waitForExit(timeout: .seconds(10))
+        let elapsed = ContinuousClock.now - start
+        load.cancel()
+        let served = await load.value
+        await agent.process.stop()
+        #expect(status == 0)
+        #expect(elapsed < .seconds(5))
+        #expect(served > 0)
+        let errorLines = agent.process.output.split(separator: "\n").filter {
+            $0.contains(" error ") || $0.contains(" critical ")
+        }
+        #expect(errorLines.isEmpty, "unexpected error logs: \(errorLines)")
+    }
+
+    @Test("serve refuses an invalid config with the line and key")
+    func serveRefusesInvalidConfig() throws {
+        let directory = try Paths.temporaryDirectory("bad-config")
+        let file = directory.appendingPathComponent("bad.yaml")
+        try "server:\n  listen: 127.0.0.1:0\ncollectors:\n  intervall: 5s\n".write(to: file, atomically: true, encoding: .utf8)
+        let serve = try runCommand(Paths.agent360, ["serve", "--config", file.path])
+        #expect(serve.status == 2)
+        #expect(serve.output.contains("bad.yaml:4:3: collectors.intervall: unknown key"))
+        let check = try runCommand(Paths.agent360, ["check-config", file.path])
+        #expect(check.status == 1)
+        #expect(check.output.contains("bad.yaml:4:3: collectors.intervall: unknown key"))
+    }
+
+    @Test("check-config accepts the embedded default")
+    func defaultConfigIsValid() throws {
+        let printed = try runCommand(Paths.agent360, ["check-config", "--print-default"])
+        #expect(printed.status == 0)
+        let directory = try Paths.temporaryDirectory("default-config")
+        let file = directory.appendingPathComponent("default.yaml")
+        try printed.output.write(to: file, atomically: true, encoding: .utf8)
+        let check = try runCommand(Paths.agent360, ["check-config", file.path])
+        #expect(check.status == 0, "\(check.output)")
+    }
+
+    @Test("health endpoints answer 200 once ready")
+    func healthEndpoints() async throws {
+        let agent = try await Agent360Process.start()
+        for path in ["/healthz", "/livez", "/readyz"] {
+            let result = try await HTTP.get("\(agent.baseURL)\(path)")
+            #expect(result.status == 200, "\(path)")
+        }
+        #expect(await agent.stop() == 0)
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// The built `agent360 serve`, started on free ports for one test.
+struct Agent360Process: Sendable {
+    let process: ManagedProcess
+    let port: Int
+    var baseURL: String { "http://127.0.0.1:\(port)" }
+
+    /// Starts `agent360 serve` with `config` (YAML, or the embedded default
+    /// when nil) and waits until `/readyz` answers 200.
+    static func start(config: String? = nil, extraArguments: [String] = [], name: String = "agent360") async throws -> Agent360Process {
+        let port = try freePort()
+        var arguments = ["serve", "--listen", "127.0.0.1:\(port)"]
+        if let config {
+            let directory = try Paths.temporaryDirectory(name)
+            let url = directory.appendingPathComponent("agent360.yaml")
+            try config.write(to: url, atomically: true, encoding: .utf8)
+            arguments += ["--config", url.path]
+        }
+        let process = try ManagedProcess(name: name, executable: Paths.agent360, arguments: arguments + extraArguments)
+        let server = Agent360Process(process: process, port: port)
+        do {
+            try await HTTP.waitUntilOK("\(server.baseURL)/readyz", timeout: .seconds(30), process: process)
+        } catch {
+            await process.stop()
+            throw error
+        }
+        return server
+    }
+
+    func stop() async -> Int32? { await process.stop() }
+}
+
+/// Runs a command to completion and returns its exit status and output.
+func runCommand(_ executable: String, _ arguments: [String], input: String? = nil) throws -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let outputPipe = Pipe()
+    process.standardOutput = outputPipe
+    process.standardError = outputPipe
+    let inputPipe = Pipe()
+    process.standardInput = inputPipe
+    try process.run()
+    if let input { inputPipe.fileHandleForWriting.write(Data(input.utf8)) }
+    try inputPipe.fileHandleForWriting.close()
+    let data = outputPipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}
