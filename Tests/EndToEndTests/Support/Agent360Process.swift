@@ -48,3 +48,10 @@ func runCommand(_ executable: String, _ arguments: [String], input: String? = ni
     process.waitUntilExit()
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
 }
+
+/// Starts agent360, runs `body`, and stops the process however `body` ends.
+func withAgent360<T>(config: String? = nil, extraArguments: [String] = [],
+                     _ body: (Agent360Process) async throws -> T) async throws -> T {
+    let agent = try await Agent360Process.start(config: config, extraArguments: extraArguments)
+    return try await withProcess(agent.process) { _ in try await body(agent) }
+}

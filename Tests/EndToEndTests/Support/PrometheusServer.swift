@@ -71,3 +71,10 @@ enum PrometheusAPI {
         }
     }
 }
+
+/// Starts Prometheus, runs `body`, and stops it however `body` ends.
+func withPrometheus<T>(config: String, extraArguments: [String] = [],
+                       _ body: (PrometheusServer) async throws -> T) async throws -> T {
+    let server = try await PrometheusServer.start(config: config, extraArguments: extraArguments)
+    return try await withProcess(server.process) { _ in try await body(server) }
+}
