@@ -28,6 +28,10 @@ extension Agent360Config {
         var reader = try YAMLMapping(root, path: "")
         if let server = try reader.section("server", ServerConfig.read) { config.server = server }
         if let collectors = try reader.section("collectors", CollectorsConfig.read) { config.collectors = collectors }
+        if let storage = try reader.section("storage", StorageConfig.read) { config.storage = storage }
+        if let remoteWrite = try reader.section("remoteWrite", RemoteWriteConfig.read) { config.remoteWrite = remoteWrite }
+        if let query = try reader.section("query", QueryConfig.read) { config.query = query }
+        if let rules = try reader.section("rules", RulesConfig.read) { config.rules = rules }
         try reader.finish()
         return config
     }

@@ -5,6 +5,10 @@ import Logging
 public struct Agent360Config: Sendable, Equatable {
     public var server = ServerConfig()
     public var collectors = CollectorsConfig()
+    public var storage = StorageConfig()
+    public var remoteWrite = RemoteWriteConfig()
+    public var query = QueryConfig()
+    public var rules = RulesConfig()
 
     public init() {}
 }

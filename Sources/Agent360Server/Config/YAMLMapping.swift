@@ -49,6 +49,11 @@ struct YAMLMapping {
         return entry.value
     }
 
+    /// Where `key`'s value starts, without marking it read.
+    func peekMark(_ key: String) -> Mark? {
+        entries.first { $0.key == key }?.value.mark
+    }
+
     mutating func has(_ key: String) -> Bool {
         entries.contains { $0.key == key }
     }

@@ -1,0 +1,67 @@
+/// The in-memory store and the remote-write receiver in front of it.
+public struct StorageConfig: Sendable, Equatable {
+    /// Samples older than this are dropped; series left empty are removed.
+    public var retention = ConfigDuration.minutes(60)
+    /// New series beyond this are refused (400) and counted; 0 = unlimited.
+    public var maxActiveSeries = 2_000_000
+    /// Exemplars kept in a ring buffer, newest first out last.
+    public var maxExemplars = 100_000
+
+    public init() {}
+}
+
+/// Limits for `POST /api/v1/write`.
+public struct RemoteWriteConfig: Sendable, Equatable {
+    public var enabled = true
+    /// Compressed request bodies above this get 413 before being read whole.
+    public var maxBodyBytes = 32 * 1024 * 1024
+    /// A snappy header declaring more than this gets 413 before allocating.
+    public var maxDecompressedBytes = 128 * 1024 * 1024
+
+    public init() {}
+}
+
+/// PromQL engine settings shared by the HTTP API, rules and Kubernetes APIs.
+public struct QueryConfig: Sendable, Equatable {
+    public var lookbackDelta = ConfigDuration.minutes(5)
+    public var timeout = ConfigDuration.minutes(2)
+    /// Samples one query may load before it fails (like --query.max-samples).
+    public var maxSamples = 50_000_000
+
+    public init() {}
+}
+
+extension StorageConfig {
+    static func read(_ reader: inout YAMLMapping) throws(ConfigError) -> StorageConfig {
+        var config = StorageConfig()
+        if let retention = try reader.duration("retention") {
+            guard retention.milliseconds >= 60_000 else { throw reader.invalid("retention", "must be at least 1m") }
+            config.retention = retention
+        }
+        if let limit = try reader.int("maxActiveSeries", range: 0...1_000_000_000) { config.maxActiveSeries = limit }
+        if let exemplars = try reader.int("maxExemplars", range: 0...100_000_000) { config.maxExemplars = exemplars }
+        return config
+    }
+}
+
+extension RemoteWriteConfig {
+    static func read(_ reader: inout YAMLMapping) throws(ConfigError) -> RemoteWriteConfig {
+        var config = RemoteWriteConfig()
+        if let enabled = try reader.bool("enabled") { config.enabled = enabled }
+        if let body = try reader.int("maxBodyBytes", range: 1024...(1 << 31)) { config.maxBodyBytes = body }
+        if let decompressed = try reader.int("maxDecompressedBytes", range: 1024...(1 << 32)) {
+            config.maxDecompressedBytes = decompressed
+        }
+        return config
+    }
+}
+
+extension QueryConfig {
+    static func read(_ reader: inout YAMLMapping) throws(ConfigError) -> QueryConfig {
+        var config = QueryConfig()
+        if let lookback = try reader.duration("lookbackDelta") { config.lookbackDelta = lookback }
+        if let timeout = try reader.duration("timeout") { config.timeout = timeout }
+        if let samples = try reader.int("maxSamples", range: 1...Int(Int32.max) * 8) { config.maxSamples = samples }
+        return config
+    }
+}
