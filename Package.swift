@@ -25,6 +25,7 @@ let package = Package(
     ],
     targets: [
         // (module targets are added back as their helpers finish)
+        .target(name: "Scaling", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(
             name: "Agent360Server",
             dependencies: [
@@ -60,6 +61,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "ScalingTests", dependencies: ["Scaling"], swiftSettings: strict),
         .testTarget(
             name: "Agent360ServerTests",
             dependencies: [
