@@ -24,12 +24,13 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
-        // (module targets are added back as their helpers finish)
+        .target(name: "Exposition", swiftSettings: strict),
+        .target(name: "ResourceCollectors", swiftSettings: strict),
         .target(name: "Scaling", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(
             name: "Agent360Server",
             dependencies: [
-                // "TSDB", "Exposition", "ResourceCollectors",
+                "Exposition", "ResourceCollectors",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -61,6 +62,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
+        .testTarget(name: "ResourceCollectorsTests", dependencies: ["ResourceCollectors"], swiftSettings: strict),
         .testTarget(name: "ScalingTests", dependencies: ["Scaling"], swiftSettings: strict),
         .testTarget(
             name: "Agent360ServerTests",

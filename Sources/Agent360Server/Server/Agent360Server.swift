@@ -1,3 +1,4 @@
+import Exposition
 import Hummingbird
 import Logging
 import ServiceLifecycle
@@ -9,6 +10,7 @@ public struct Agent360Server: Sendable {
     public let logger: Logger
     public let metrics: SelfMetrics
     public let readiness: Readiness
+    public let resources: ResourceCollectionService?
 
     public init(config: Agent360Config, logger: Logger, metrics: SelfMetrics = SelfMetrics()) {
         self.config = config
@@ -17,6 +19,9 @@ public struct Agent360Server: Sendable {
         var conditions: Set<Readiness.Condition> = [.listening]
         if config.collectors.enabled { conditions.insert(.resourcesCollected) }
         self.readiness = Readiness(waitingFor: conditions)
+        self.resources = config.collectors.enabled
+            ? ResourceCollectionService(config: config.collectors, readiness: readiness, logger: logger)
+            : nil
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down gracefully.
@@ -33,7 +38,10 @@ public struct Agent360Server: Sendable {
 
     /// Every long-running part of the server, in start order.
     public func makeServices() -> [any Service] {
-        [makePlainApplication()]
+        var services: [any Service] = []
+        if let resources { services.append(resources) }
+        services.append(makePlainApplication())
+        return services
     }
 
     /// The plain HTTP listener (`/metrics`, health, and later the data APIs).
@@ -59,6 +67,20 @@ public struct Agent360Server: Sendable {
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
         HealthRoutes.add(to: router, readiness: readiness)
+        MetricsRoute(sources: metricSources()).add(to: router)
         return router
+    }
+
+    /// What `/metrics` merges: the registry of agent360's own metrics and the
+    /// latest resource sample.
+    func metricSources() -> [@Sendable () -> [MetricFamily]] {
+        let registry = metrics.registry
+        var sources: [@Sendable () -> [MetricFamily]] = [
+            { (try? TextFormatParser.parse(registry.emitToBuffer())) ?? [] },
+        ]
+        if let resources {
+            sources.append { resources.latest.map(ResourceMetricFamilies.families) ?? [] }
+        }
+        return sources
     }
 }

@@ -15,13 +15,18 @@ struct HTTPResult: Sendable {
 }
 
 enum HTTP {
+    /// One client for all tests, without transparent decompression so tests
+    /// see exactly what the server sent.
+    static let client = HTTPClient(eventLoopGroupProvider: .singleton,
+                                   configuration: .init(certificateVerification: .none, decompression: .disabled))
+
     static func request(_ url: String, method: HTTPMethod = .GET, headers: [(String, String)] = [],
                         body: [UInt8]? = nil, timeout: Duration = .seconds(30)) async throws -> HTTPResult {
         var request = HTTPClientRequest(url: url)
         request.method = method
         for (name, value) in headers { request.headers.add(name: name, value: value) }
         if let body { request.body = .bytes(ByteBuffer(bytes: body)) }
-        let response = try await HTTPClient.shared.execute(request, timeout: .milliseconds(Int64(timeout.components.seconds * 1000)))
+        let response = try await client.execute(request, timeout: .milliseconds(Int64(timeout.components.seconds * 1000)))
         var collected = try await response.body.collect(upTo: 256 * 1024 * 1024)
         let bytes = collected.readBytes(length: collected.readableBytes) ?? []
         return HTTPResult(status: Int(response.status.code), headers: response.headers, body: bytes)
