@@ -22,15 +22,22 @@ let package = Package(
         .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
+        .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
+        .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
+        .target(name: "CPrompb", dependencies: ["CProtobufC"]),
+        .target(name: "TSDB", swiftSettings: strict),
+        .target(name: "PromQL", dependencies: ["TSDB"], swiftSettings: strict),
+        .target(name: "RemoteWrite", dependencies: ["CSnappy", "CPrompb", "TSDB"], swiftSettings: strict),
         .target(name: "Exposition", swiftSettings: strict),
         .target(name: "ResourceCollectors", swiftSettings: strict),
         .target(name: "Scaling", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
         .target(
             name: "Agent360Server",
             dependencies: [
-                "Exposition", "ResourceCollectors",
+                "TSDB", "RemoteWrite", "Exposition", "ResourceCollectors",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -38,6 +45,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),
@@ -62,14 +70,19 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "TSDBTests", dependencies: ["TSDB"], swiftSettings: strict),
+        .testTarget(name: "PromQLTests", dependencies: ["PromQL", "TSDB"], swiftSettings: strict),
+        .testTarget(name: "RemoteWriteTests", dependencies: ["RemoteWrite", "TSDB", "CSnappy"], exclude: ["Fixtures"],
+                    swiftSettings: strict),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
         .testTarget(name: "ResourceCollectorsTests", dependencies: ["ResourceCollectors"], swiftSettings: strict),
         .testTarget(name: "ScalingTests", dependencies: ["Scaling"], swiftSettings: strict),
         .testTarget(
             name: "Agent360ServerTests",
             dependencies: [
-                "Agent360Server",
+                "Agent360Server", "RemoteWrite", "TSDB",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: strict
         ),

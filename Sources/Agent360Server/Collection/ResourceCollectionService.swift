@@ -43,16 +43,7 @@ public final class ResourceCollectionService: Service, Sendable {
         collectOnce()
         // A utilization ratio needs two readings; take the second soon so the
         // first scrapes after start already carry it.
-        var pause = min(interval, .seconds(1))
-        while !Task.isShuttingDownGracefully {
-            do {
-                try await Task.sleep(for: pause)
-            } catch {
-                return  // cancelled
-            }
-            collectOnce()
-            pause = interval
-        }
+        await PeriodicTask.run(initialDelay: min(interval, .seconds(1)), every: interval) { self.collectOnce() }
     }
 
     /// Each distinct problem (a missing file, an unreadable mount) is logged

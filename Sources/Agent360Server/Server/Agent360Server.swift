@@ -1,7 +1,9 @@
 import Exposition
 import Hummingbird
 import Logging
+import RemoteWrite
 import ServiceLifecycle
+import TSDB
 
 /// The `agent360 serve` process: listeners and background loops in one
 /// `ServiceGroup`, so SIGTERM drains requests and stops loops in order.
@@ -11,6 +13,9 @@ public struct Agent360Server: Sendable {
     public let metrics: SelfMetrics
     public let readiness: Readiness
     public let resources: ResourceCollectionService?
+    /// The in-memory series store fed by remote write and recording rules.
+    public let store: MemoryStore
+    let remoteWriteMetrics: RemoteWriteMetrics
 
     public init(config: Agent360Config, logger: Logger, metrics: SelfMetrics = SelfMetrics()) {
         self.config = config
@@ -22,6 +27,12 @@ public struct Agent360Server: Sendable {
         self.resources = config.collectors.enabled
             ? ResourceCollectionService(config: config.collectors, readiness: readiness, logger: logger)
             : nil
+        self.store = MemoryStore(options: StoreOptions(
+            retention: config.storage.retention.milliseconds,
+            maxActiveSeries: config.storage.maxActiveSeries,
+            exemplarCapacity: config.storage.maxExemplars
+        ))
+        self.remoteWriteMetrics = RemoteWriteMetrics(registry: metrics.registry)
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down gracefully.
@@ -40,6 +51,7 @@ public struct Agent360Server: Sendable {
     public func makeServices() -> [any Service] {
         var services: [any Service] = []
         if let resources { services.append(resources) }
+        services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
         services.append(makePlainApplication())
         return services
     }
@@ -63,11 +75,19 @@ public struct Agent360Server: Sendable {
         )
     }
 
-    func makePlainRouter() -> Router<BasicRequestContext> {
+    public func makePlainRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
         HealthRoutes.add(to: router, readiness: readiness)
         MetricsRoute(sources: metricSources()).add(to: router)
+        if config.remoteWrite.enabled {
+            var limits = RemoteWriteLimits.default
+            limits.maxBodyBytes = config.remoteWrite.maxBodyBytes
+            limits.maxDecompressedBytes = config.remoteWrite.maxDecompressedBytes
+            RemoteWriteRoute(receiver: RemoteWriteReceiver(limits: limits), store: store,
+                             metrics: remoteWriteMetrics, maxBodyBytes: config.remoteWrite.maxBodyBytes)
+                .add(to: router)
+        }
         return router
     }
 
@@ -81,6 +101,8 @@ public struct Agent360Server: Sendable {
         if let resources {
             sources.append { resources.latest.map(ResourceMetricFamilies.families) ?? [] }
         }
+        let store = self.store
+        sources.append { StoreMetricFamilies.families(store.stats) }
         return sources
     }
 }

@@ -1,0 +1,13 @@
+import TSDB
+
+/// Where decoded remote-write data goes; the store conforms.
+///
+/// A protocol (used generically, never as an existential) keeps the decoder
+/// free of the store's types and lets tests record what was delivered.
+/// `ingest` borrows label bytes from the decoder: the pointers in
+/// `batch.labels` are valid only during the call.
+public protocol RemoteWriteSink {
+    func ingest(_ batch: IngestBatch, now: Int64) -> IngestResult
+    func setMetadata(_ metadata: [MetricMetadata])
+    func addExemplars(_ exemplars: [Exemplar])
+}

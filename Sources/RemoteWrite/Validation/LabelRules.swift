@@ -1,0 +1,120 @@
+/// Byte-level checks on label names and values, run on the decoder's borrowed
+/// bytes so a valid series costs no Swift string.
+enum LabelRules {
+    /// Bit b set when ASCII byte 64 + b may appear in a name: A–Z, _, a–z.
+    private static let lettersAndUnderscore: UInt64 = 0x07ff_fffe_87ff_fffe
+    /// Bit b set when ASCII byte b is a digit.
+    private static let digits: UInt64 = 0x03ff_0000_0000_0000
+
+    /// `[a-zA-Z_][a-zA-Z0-9_]*`, non-empty. Also rules out any non-ASCII
+    /// (hence any invalid UTF-8) in names. Two 64-bit masks replace a table.
+    @inline(__always)
+    static func isValidName(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard let base = name.baseAddress, name.count > 0 else { return false }
+        let first = base.load(as: UInt8.self)
+        guard first >= 64, first < 128, (lettersAndUnderscore >> (first & 63)) & 1 != 0 else { return false }
+        var index = 1
+        while index < name.count {
+            let byte = base.load(fromByteOffset: index, as: UInt8.self)
+            let mask = byte < 64 ? digits : (byte < 128 ? lettersAndUnderscore : 0)
+            guard (mask >> (byte & 63)) & 1 != 0 else { return false }
+            index += 1
+        }
+        return true
+    }
+
+    /// "__name__" read as a little-endian UInt64.
+    private static let metricNameWord: UInt64 = 0x5f5f_656d_616e_5f5f
+
+    @inline(__always)
+    static func isMetricName(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard name.count == 8, let base = name.baseAddress else { return false }
+        return UInt64(littleEndian: base.loadUnaligned(as: UInt64.self)) == metricNameWord
+    }
+
+    /// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+    /// Label values are nearly always ASCII: that check is inlined and runs
+    /// eight bytes at a time; anything else goes to the full validator.
+    @inline(__always)
+    static func isValidUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= count {
+            high |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < count {
+            high |= UInt64(base.load(fromByteOffset: index, as: UInt8.self))
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0 || isValidMultibyteUTF8(bytes)
+    }
+
+    @inline(never)
+    private static func isValidMultibyteUTF8(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            let lead = base.load(fromByteOffset: index, as: UInt8.self)
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            let length: Int
+            var low: UInt8 = 0x80
+            var high: UInt8 = 0xbf
+            switch lead {
+            case 0xc2...0xdf: length = 2
+            case 0xe0: length = 3; low = 0xa0
+            case 0xe1...0xec, 0xee...0xef: length = 3
+            case 0xed: length = 3; high = 0x9f
+            case 0xf0: length = 4; low = 0x90
+            case 0xf1...0xf3: length = 4
+            case 0xf4: length = 4; high = 0x8f
+            default: return false
+            }
+            guard index + length <= count else { return false }
+            let second = base.load(fromByteOffset: index + 1, as: UInt8.self)
+            guard second >= low, second <= high else { return false }
+            var offset = 2
+            while offset < length {
+                let next = base.load(fromByteOffset: index + offset, as: UInt8.self)
+                guard next & 0xc0 == 0x80 else { return false }
+                offset += 1
+            }
+            index += length
+        }
+        return true
+    }
+
+    /// Orders names by their bytes, as Prometheus orders label sets. Names
+    /// are short: compare eight bytes at a time as big-endian integers.
+    @inline(__always)
+    static func compare(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Int {
+        let shared = min(lhs.count, rhs.count)
+        if shared > 0, let left = lhs.baseAddress, let right = rhs.baseAddress {
+            var index = 0
+            while index + 8 <= shared {
+                let a = UInt64(bigEndian: left.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                let b = UInt64(bigEndian: right.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                if a != b { return a < b ? -1 : 1 }
+                index += 8
+            }
+            while index < shared {
+                let a = left.load(fromByteOffset: index, as: UInt8.self)
+                let b = right.load(fromByteOffset: index, as: UInt8.self)
+                if a != b { return a < b ? -1 : 1 }
+                index += 1
+            }
+        }
+        return lhs.count - rhs.count
+    }
+
+    @inline(__always)
+    static func equal(_ lhs: UnsafeRawBufferPointer, _ rhs: UnsafeRawBufferPointer) -> Bool {
+        lhs.count == rhs.count && compare(lhs, rhs) == 0
+    }
+}
