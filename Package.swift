@@ -37,7 +37,7 @@ let package = Package(
         .target(
             name: "Agent360Server",
             dependencies: [
-                "TSDB", "RemoteWrite", "Exposition", "ResourceCollectors",
+                "TSDB", "RemoteWrite", "PromQL", "Exposition", "ResourceCollectors", "Scaling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

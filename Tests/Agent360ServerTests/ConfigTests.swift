@@ -28,16 +28,24 @@ struct ConfigTests {
         #expect(config.collectors.excludeNetworkDevices == ["lo"])
     }
 
-    @Test("the embedded default parses and equals the built-in defaults")
+    @Test("the embedded default equals what an empty file gives")
     func embeddedDefault() throws {
         let config = try Agent360Config.load(path: nil)
-        #expect(config == Agent360Config())
+        #expect(config == (try Agent360Config.parse(yaml: "")))
+        #expect(config.server == ServerConfig())
+        #expect(config.collectors == CollectorsConfig())
+        #expect(config.rules.groups.map(\.name) == ["agent360-signals"])
+        #expect(config.rules.groups.first?.rules.map(\.record) == [
+            "agent360_request_rate", "agent360_error_rate", "agent360_latency_p95_seconds",
+            "agent360_cpu_utilization", "agent360_memory_utilization",
+        ])
     }
 
     @Test("an empty file and empty sections mean defaults")
     func emptyMeansDefaults() throws {
-        #expect(try Agent360Config.parse(yaml: "") == Agent360Config())
-        #expect(try Agent360Config.parse(yaml: "server:\ncollectors:\n") == Agent360Config())
+        let defaults = try Agent360Config.parse(yaml: "")
+        #expect(try Agent360Config.parse(yaml: "server:\ncollectors:\n") == defaults)
+        #expect(try Agent360Config.parse(yaml: "rules:\n  groups: []\n").rules.groups.isEmpty)
     }
 
     @Test("errors name the line, column and key", arguments: [

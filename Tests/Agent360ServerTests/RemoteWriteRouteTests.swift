@@ -16,7 +16,7 @@ struct RemoteWriteRouteTests {
     static func makeServer(maxBodyBytes: Int = 1 << 20) throws -> Agent360Server {
         var config = try Agent360Config.parse(yaml: "collectors:\n  enabled: false\n")
         config.remoteWrite.maxBodyBytes = maxBodyBytes
-        return Agent360Server(config: config, logger: Logger(label: "test"))
+        return try Agent360Server(config: config, logger: Logger(label: "test"))
     }
 
     static func body(_ name: String, _ job: String, _ samples: [(Int64, Double)]) -> ByteBuffer {

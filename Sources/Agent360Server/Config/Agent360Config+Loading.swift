@@ -8,18 +8,31 @@ extension Agent360Config {
     /// Reads `path`, or the embedded default configuration when `path` is nil.
     public static func load(path: String?) throws(ConfigError) -> Agent360Config {
         guard let path else { return try parse(yaml: DefaultConfig.yaml, file: "(embedded default)") }
-        let text: String
+        let text = try readText(path)
+        var config = try parse(yaml: text, file: path)
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
+        for file in config.rules.files {
+            let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : directory.appendingPathComponent(file)
+            config.rules.groups += try RulesConfig.parseRuleFile(yaml: try readText(url.path), file: url.path)
+        }
+        var names = Set<String>()
+        for group in config.rules.groups where !names.insert(group.name).inserted {
+            throw ConfigError.unreadable(path, "rule group \"\(group.name)\" is defined twice")
+        }
+        return config
+    }
+
+    private static func readText(_ path: String) throws(ConfigError) -> String {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let decoded = String(data: data, encoding: .utf8) else {
+            guard let text = String(data: data, encoding: .utf8) else {
                 throw ConfigError.unreadable(path, "file is not valid UTF-8")
             }
-            text = decoded
+            return text
         } catch let error as ConfigError {
             throw error
         } catch {
             throw ConfigError.unreadable(path, "cannot read file: \(error.localizedDescription)")
         }
-        return try parse(yaml: text, file: path)
     }
 }

@@ -17,7 +17,11 @@ extension Agent360Config {
     private static func parseUnlocated(yaml text: String) throws(ConfigError) -> Agent360Config {
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: text) else { return Agent360Config() }
+            guard let node = try Yams.compose(yaml: text) else {
+                var config = Agent360Config()
+                config.rules = try RulesConfig.defaultSignals()
+                return config
+            }
             root = node
         } catch let error as YamlError {
             throw ConfigError.syntax(yamlError: error, text: text)
@@ -25,6 +29,7 @@ extension Agent360Config {
             throw ConfigError.syntax(line: nil, column: nil, "\(error)")
         }
         var config = Agent360Config()
+        config.rules = try RulesConfig.defaultSignals()
         var reader = try YAMLMapping(root, path: "")
         if let server = try reader.section("server", ServerConfig.read) { config.server = server }
         if let collectors = try reader.section("collectors", CollectorsConfig.read) { config.collectors = collectors }

@@ -1,4 +1,6 @@
 import Foundation
+import PromQL
+import Yams
 
 /// Recording rules in Prometheus's rule-group format.
 ///
@@ -9,6 +11,10 @@ public struct RulesConfig: Sendable, Equatable {
     public var groups: [RuleGroupConfig] = []
     /// Further Prometheus rule files to load (same format, `groups:` at the top).
     public var files: [String] = []
+    /// How long after a slot's time it is evaluated. Remote-written samples
+    /// arrive a little after they were scraped; a short delay lets a rule see
+    /// all of them, at the cost of that much staleness in recorded series.
+    public var evaluationDelay = ConfigDuration(milliseconds: 0)
 
     public init() {}
 }
@@ -42,10 +48,43 @@ public struct RecordingRuleConfig: Sendable, Equatable {
 }
 
 extension RulesConfig {
+    /// The embedded default's rule groups (the agent360_* signals), used
+    /// whenever a configuration has no `rules:` section of its own.
+    static func defaultSignals() throws(ConfigError) -> RulesConfig {
+        let root: Node?
+        do { root = try Yams.compose(yaml: DefaultConfig.yaml) } catch {
+            throw ConfigError.syntax(line: nil, column: nil, "embedded default: \(error)")
+        }
+        guard let root else { return RulesConfig() }
+        var top = try YAMLMapping(root, path: "")
+        return try top.section("rules", RulesConfig.read) ?? RulesConfig()
+    }
+
+    /// Parses one Prometheus rule file (`groups:` at the top).
+    static func parseRuleFile(yaml text: String, file: String) throws(ConfigError) -> [RuleGroupConfig] {
+        do {
+            guard let root = try Yams.compose(yaml: text) else { return [] }
+            var reader = try YAMLMapping(root, path: "")
+            let groups = try reader.list("groups", RuleGroupConfig.read) ?? []
+            try reader.finish()
+            return groups
+        } catch var error as ConfigError {
+            error.file = file
+            throw error
+        } catch let error as YamlError {
+            var located = ConfigError.syntax(yamlError: error, text: text)
+            located.file = file
+            throw located
+        } catch {
+            throw ConfigError.unreadable(file, "\(error)")
+        }
+    }
+
     static func read(_ reader: inout YAMLMapping) throws(ConfigError) -> RulesConfig {
         var config = RulesConfig()
         config.groups = try reader.list("groups", RuleGroupConfig.read) ?? []
         config.files = try reader.strings("files") ?? []
+        if let delay = try reader.duration("evaluationDelay", allowZero: true) { config.evaluationDelay = delay }
         var names: Set<String> = []
         for (index, group) in config.groups.enumerated() where !names.insert(group.name).inserted {
             throw reader.invalid("groups", "groups[\(index)]: duplicate group name \"\(group.name)\"")
@@ -76,6 +115,16 @@ extension RecordingRuleConfig {
         let exprNode = reader.peekMark("expr")
         guard let expr = try reader.string("expr"), !expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw reader.missing("expr")
+        }
+        do {
+            let parsed = try parse(expr)
+            guard parsed.type == .vector || parsed.type == .scalar else {
+                throw reader.invalid("expr", "a recording rule must produce an instant vector or scalar, not a \(parsed.type.documentedName)")
+            }
+        } catch let error as ConfigError {
+            throw error
+        } catch {
+            throw reader.invalid("expr", "\(error)")
         }
         let labels = try reader.stringMap("labels") ?? [:]
         for name in labels.keys where !MetricNameValidation.isValidLabelName(name) {

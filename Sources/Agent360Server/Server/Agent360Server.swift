@@ -1,6 +1,7 @@
 import Exposition
 import Hummingbird
 import Logging
+import PromQL
 import RemoteWrite
 import ServiceLifecycle
 import TSDB
@@ -16,8 +17,12 @@ public struct Agent360Server: Sendable {
     /// The in-memory series store fed by remote write and recording rules.
     public let store: MemoryStore
     let remoteWriteMetrics: RemoteWriteMetrics
+    let queries: QueryService
+    let rules: RulesEngine?
 
-    public init(config: Agent360Config, logger: Logger, metrics: SelfMetrics = SelfMetrics()) {
+    /// Throws when a rule expression does not parse (`check-config` reports
+    /// the same error with its line before this point is ever reached).
+    public init(config: Agent360Config, logger: Logger, metrics: SelfMetrics = SelfMetrics()) throws(ConfigError) {
         self.config = config
         self.logger = logger
         self.metrics = metrics
@@ -33,6 +38,9 @@ public struct Agent360Server: Sendable {
             exemplarCapacity: config.storage.maxExemplars
         ))
         self.remoteWriteMetrics = RemoteWriteMetrics(registry: metrics.registry)
+        self.queries = QueryService(config: config.query, store: store)
+        let groups = try config.rules.groups.map { group throws(ConfigError) in try RecordingRuleGroup(group) }
+        self.rules = groups.isEmpty ? nil : RulesEngine(groups: groups, queries: queries, registry: metrics.registry, logger: logger)
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down gracefully.
@@ -52,6 +60,7 @@ public struct Agent360Server: Sendable {
         var services: [any Service] = []
         if let resources { services.append(resources) }
         services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
+        if let rules { services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds)) }
         services.append(makePlainApplication())
         return services
     }
@@ -88,6 +97,7 @@ public struct Agent360Server: Sendable {
                              metrics: remoteWriteMetrics, maxBodyBytes: config.remoteWrite.maxBodyBytes)
                 .add(to: router)
         }
+        QueryAPIRoutes(queries: queries, rules: rules).add(to: router)
         return router
     }
 
@@ -103,6 +113,9 @@ public struct Agent360Server: Sendable {
         }
         let store = self.store
         sources.append { StoreMetricFamilies.families(store.stats) }
+        if let rules {
+            sources.append { RecordedSignalFamilies.families(rules.latestResults(prefix: "agent360_")) }
+        }
         return sources
     }
 }

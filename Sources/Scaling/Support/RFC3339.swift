@@ -1,9 +1,9 @@
 /// RFC 3339 timestamps ↔ unix seconds, without Foundation's formatters, whose
 /// behaviour differs between platforms and which are not `Sendable`.
-enum RFC3339 {
+public enum RFC3339 {
     /// Parses `2024-05-01T10:00:00Z`, `2024-05-01T10:00:00.250+02:00`
     /// (`t`/`z` and a space separator are accepted too). Nil if malformed.
-    static func parse(_ text: String) -> Double? {
+    public static func parse(_ text: String) -> Double? {
         let chars = Array(text.utf8)
         guard chars.count >= 20 else { return nil }
         func number(_ start: Int, _ length: Int) -> Int? {
@@ -57,7 +57,7 @@ enum RFC3339 {
 
     /// `2024-05-01T10:00:00Z`, with milliseconds only when the time has them.
     /// Times outside years 0000–9999 fall back to plain seconds.
-    static func format(_ seconds: Double) -> String {
+    public static func format(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds >= -62_167_219_200, seconds < 253_402_300_800 else {
             return NumberText.compact(seconds)
         }

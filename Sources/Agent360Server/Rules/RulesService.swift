@@ -1,0 +1,27 @@
+import ServiceLifecycle
+
+/// Runs each rule group on its own schedule, at multiples of its interval.
+///
+/// Aligned evaluation times make recorded series line up across restarts and
+/// with a Prometheus evaluating the same rules at the same interval.
+struct RulesService: Service {
+    let engine: RulesEngine
+    /// Milliseconds after a slot's time at which it is evaluated.
+    let delay: Int64
+
+    func run() async throws {
+        await withDiscardingTaskGroup { group in
+            for ruleGroup in engine.groups {
+                group.addTask {
+                    let now = WallClock.nowMilliseconds() - delay
+                    let next = (now / ruleGroup.interval + 1) * ruleGroup.interval
+                    await PeriodicTask.run(initialDelay: .milliseconds(next - now), every: .milliseconds(ruleGroup.interval)) {
+                        let now = WallClock.nowMilliseconds() - delay
+                        let slot = now / ruleGroup.interval * ruleGroup.interval
+                        await engine.evaluate(ruleGroup, at: slot)
+                    }
+                }
+            }
+        }
+    }
+}
