@@ -23,6 +23,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
     ],
     targets: [
         .systemLibrary(name: "CSnappy", pkgConfig: "snappy", providers: [.apt(["libsnappy-dev"])]),
@@ -31,6 +35,25 @@ let package = Package(
         .target(name: "TSDB", swiftSettings: strict),
         .target(name: "PromQL", dependencies: ["TSDB"], swiftSettings: strict),
         .target(name: "RemoteWrite", dependencies: ["CSnappy", "CPrompb", "TSDB"], swiftSettings: strict),
+        .target(name: "KubeMetricsAPI", dependencies: ["TSDB"], swiftSettings: strict),
+        .target(
+            name: "KubeAPIServer",
+            dependencies: [
+                "KubeMetricsAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strict
+        ),
         .target(name: "Exposition", swiftSettings: strict),
         .target(name: "ResourceCollectors", swiftSettings: strict),
         .target(name: "Scaling", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
@@ -38,6 +61,7 @@ let package = Package(
             name: "Agent360Server",
             dependencies: [
                 "TSDB", "RemoteWrite", "PromQL", "Exposition", "ResourceCollectors", "Scaling",
+                "KubeMetricsAPI", "KubeAPIServer",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -61,8 +85,10 @@ let package = Package(
         .executableTarget(
             name: "agent360",
             dependencies: [
-                "Agent360Server", "DemoWorkload",
+                "Agent360Server", "DemoWorkload", "KubeAPIServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
@@ -76,6 +102,22 @@ let package = Package(
                     swiftSettings: strict),
         .testTarget(name: "ExpositionTests", dependencies: ["Exposition"], swiftSettings: strict),
         .testTarget(name: "ResourceCollectorsTests", dependencies: ["ResourceCollectors"], swiftSettings: strict),
+        .testTarget(name: "KubeMetricsAPITests", dependencies: ["KubeMetricsAPI", "TSDB"], swiftSettings: strict),
+        .testTarget(
+            name: "KubeAPIServerTests",
+            dependencies: [
+                "KubeAPIServer", "KubeMetricsAPI", "TSDB",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "ScalingTests", dependencies: ["Scaling"], swiftSettings: strict),
         .testTarget(
             name: "Agent360ServerTests",

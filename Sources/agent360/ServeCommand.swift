@@ -1,4 +1,5 @@
 import Agent360Server
+import KubeAPIServer
 import ArgumentParser
 import Logging
 import Metrics
@@ -18,6 +19,9 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (overrides server.logLevel).")
     var logLevel: String?
+
+    @OptionGroup(title: "Kubernetes metrics APIs (kube-apiserver flag names; override secureAPI.*)")
+    var kubeFlags: KubeAPIFlags
 
     func run() async throws {
         var settings: Agent360Config
@@ -39,6 +43,11 @@ struct ServeCommand: AsyncParsableCommand {
             }
             settings.server.logLevel = level
         }
+        do {
+            try settings.kubernetes.secure.apply(flags: kubeFlags.flags)
+        } catch {
+            throw ValidationError("\(error)")
+        }
         let level = settings.server.logLevel
         LoggingSystem.bootstrap { label in
             var handler = StreamLogHandler.standardError(label: label)
@@ -47,7 +56,13 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let selfMetrics = SelfMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: selfMetrics.registry))
-        let server = Agent360Server(config: settings, logger: Logger(label: "agent360"), metrics: selfMetrics)
+        let server: Agent360Server
+        do {
+            server = try Agent360Server(config: settings, logger: Logger(label: "agent360"), metrics: selfMetrics)
+        } catch {
+            printToStandardError("agent360: invalid configuration: \(error)")
+            throw ExitCode(2)
+        }
         try await server.run()
     }
 }

@@ -37,6 +37,16 @@ extension Agent360Config {
         if let remoteWrite = try reader.section("remoteWrite", RemoteWriteConfig.read) { config.remoteWrite = remoteWrite }
         if let query = try reader.section("query", QueryConfig.read) { config.query = query }
         if let rules = try reader.section("rules", RulesConfig.read) { config.rules = rules }
+        if let external = try reader.list("externalMetrics", KubeAPIConfig.readExternal) { config.kubernetes.external = external }
+        if let custom = try reader.list("customMetrics", KubeAPIConfig.readCustom) { config.kubernetes.custom = custom }
+        if let metricsAPI = try reader.section("metricsAPI", { (api: inout YAMLMapping) throws(ConfigError) -> (Bool?, ConfigDuration?) in
+            (try api.bool("enabled"), try api.duration("maxAge"))
+        }) {
+            if let enabled = metricsAPI.0 { config.kubernetes.enabled = enabled }
+            if let maxAge = metricsAPI.1 { config.kubernetes.maxAge = maxAge }
+        }
+        if let secure = try reader.section("secureAPI", KubeAPIConfig.readSecure) { config.kubernetes.secure = secure }
+        try config.kubernetes.check(&reader)
         try reader.finish()
         return config
     }

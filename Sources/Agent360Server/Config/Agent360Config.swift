@@ -1,3 +1,4 @@
+import KubeAPIServer
 import Logging
 
 /// Everything `agent360 serve` can be told, with the defaults a newcomer gets
@@ -9,6 +10,7 @@ public struct Agent360Config: Sendable, Equatable {
     public var remoteWrite = RemoteWriteConfig()
     public var query = QueryConfig()
     public var rules = RulesConfig()
+    public var kubernetes = KubeAPIConfig()
 
     public init() {}
 }

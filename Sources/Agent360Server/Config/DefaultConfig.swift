@@ -57,5 +57,52 @@ public enum DefaultConfig {
               expr: avg by (namespace, workload) (agent360_process_cpu_usage_ratio)
             - record: agent360_memory_utilization
               expr: avg by (namespace, workload) (agent360_process_memory_usage_ratio)
+
+    # Kubernetes metrics APIs on the HTTPS listener, for the kube-aggregator and the HPA.
+    metricsAPI:
+      enabled: true
+      maxAge: 2m                     # a value whose newest sample is older is an error (503), never a number
+
+    # external.metrics.k8s.io/v1beta1. The HPA's namespace and metric.selector become label
+    # matchers on every selector of the query (never pasted into its text).
+    # Queries run at request time on raw samples, so a change reaches the HPA at once.
+    externalMetrics:
+      - name: agent360_request_rate
+        query: sum(rate(agent360_http_requests_total[1m]))
+        window: 1m
+      - name: agent360_error_rate
+        query: (sum(rate(agent360_http_requests_total{code=~"5.."}[1m])) or vector(0)) / sum(rate(agent360_http_requests_total[1m]))
+        window: 1m
+      - name: agent360_latency_p95_seconds
+        query: histogram_quantile(0.95, sum by (le) (rate(agent360_http_request_duration_seconds_bucket[1m])))
+        window: 1m
+      - name: agent360_cpu_utilization
+        query: avg(agent360_process_cpu_usage_ratio)
+      - name: agent360_memory_utilization
+        query: avg(agent360_process_memory_usage_ratio)
+
+    # custom.metrics.k8s.io (v1beta1, v1beta2): each result series describes one object.
+    customMetrics: []
+    #  - name: agent360_pod_request_rate
+    #    query: sum by (namespace, pod) (rate(agent360_http_requests_total[1m]))
+    #    resources: {pod: pod, namespace: namespace}
+
+    secureAPI:
+      listen: 0.0.0.0:6443           # --secure-listen
+      # tls: {certFile: ..., keyFile: ...}   # --tls-cert-file / --tls-private-key-file; else self-signed
+      # clientCAFile: ...            # --client-ca-file
+      # tokenAuthFile: ...           # --token-auth-file
+      delegated: false               # true in a cluster: TokenReview / SubjectAccessReview
+      requestHeader:                 # front-proxy (kube-aggregator) authentication
+        # clientCAFile: ...          # --requestheader-client-ca-file
+        allowedNames: []             # --requestheader-allowed-names (empty = any CN)
+        usernameHeaders: [X-Remote-User]
+        groupHeaders: [X-Remote-Group]
+        extraHeadersPrefix: [X-Remote-Extra-]
+      authorization:
+        allowedUsers:
+          - system:serviceaccount:kube-system:horizontal-pod-autoscaler
+          - system:kube-controller-manager
+        allowedGroups: [system:masters]
     """
 }

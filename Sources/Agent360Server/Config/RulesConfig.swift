@@ -116,15 +116,8 @@ extension RecordingRuleConfig {
         guard let expr = try reader.string("expr"), !expr.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw reader.missing("expr")
         }
-        do {
-            let parsed = try parse(expr)
-            guard parsed.type == .vector || parsed.type == .scalar else {
-                throw reader.invalid("expr", "a recording rule must produce an instant vector or scalar, not a \(parsed.type.documentedName)")
-            }
-        } catch let error as ConfigError {
-            throw error
-        } catch {
-            throw reader.invalid("expr", "\(error)")
+        if let problem = PromQLValidation.problem(in: expr, allowing: [.vector, .scalar]) {
+            throw reader.invalid("expr", problem)
         }
         let labels = try reader.stringMap("labels") ?? [:]
         for name in labels.keys where !MetricNameValidation.isValidLabelName(name) {

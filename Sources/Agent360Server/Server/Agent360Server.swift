@@ -1,5 +1,7 @@
 import Exposition
 import Hummingbird
+import KubeAPIServer
+import KubeMetricsAPI
 import Logging
 import PromQL
 import RemoteWrite
@@ -19,6 +21,7 @@ public struct Agent360Server: Sendable {
     let remoteWriteMetrics: RemoteWriteMetrics
     let queries: QueryService
     let rules: RulesEngine?
+    let kubeMetrics: KubeMetricsService?
 
     /// Throws when a rule expression does not parse (`check-config` reports
     /// the same error with its line before this point is ever reached).
@@ -41,12 +44,13 @@ public struct Agent360Server: Sendable {
         self.queries = QueryService(config: config.query, store: store)
         let groups = try config.rules.groups.map { group throws(ConfigError) in try RecordingRuleGroup(group) }
         self.rules = groups.isEmpty ? nil : RulesEngine(groups: groups, queries: queries, registry: metrics.registry, logger: logger)
+        self.kubeMetrics = try Self.makeKubeMetrics(config, queries: queries)
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down gracefully.
     public func run() async throws {
         var configuration = ServiceGroupConfiguration(
-            services: makeServices().map { .init(service: $0) },
+            services: try makeServices().map { .init(service: $0) },
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger
         )
@@ -55,14 +59,47 @@ public struct Agent360Server: Sendable {
         try await group.run()
     }
 
+    /// The Kubernetes metrics APIs over PromQL, or nil when disabled.
+    static func makeKubeMetrics(_ config: Agent360Config, queries: QueryService) throws(ConfigError) -> KubeMetricsService? {
+        guard config.kubernetes.enabled else { return nil }
+        let configuration: KubeMetricsConfiguration
+        do {
+            configuration = try config.kubernetes.metricsConfiguration()
+        } catch {
+            throw ConfigError.invalidValue("externalMetrics", line: nil, column: nil, error.description)
+        }
+        let evaluator = PromQLMetricEvaluator(
+            queries: queries, lookbackDelta: config.query.lookbackDelta.milliseconds,
+            configuredQueries: configuration.external.map(\.query) + configuration.custom.map(\.query))
+        return KubeMetricsService(configuration: configuration, evaluator: evaluator)
+    }
+
     /// Every long-running part of the server, in start order.
-    public func makeServices() -> [any Service] {
+    public func makeServices() throws(ConfigError) -> [any Service] {
         var services: [any Service] = []
         if let resources { services.append(resources) }
         services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
         if let rules { services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds)) }
         services.append(makePlainApplication())
+        if let secure = try makeSecureApplication() { services.append(secure) }
         return services
+    }
+
+    /// The HTTPS listener for the kube-aggregator: Kubernetes metrics APIs,
+    /// discovery, OpenAPI and health, behind Kubernetes-style authentication.
+    /// The plain listener never serves these APIs.
+    public func makeSecureApplication() throws(ConfigError) -> (any Service)? {
+        guard let kubeMetrics else { return nil }
+        let readiness = self.readiness
+        let logger = self.logger
+        do {
+            let server = try SecureAPIServer(
+                config: config.kubernetes.secure, service: kubeMetrics, readiness: { readiness.isReady }, logger: logger,
+                onServerRunning: { port in logger.info("Kubernetes metrics APIs listening", metadata: ["port": "\(port)"]) })
+            return try server.makeApplication()
+        } catch {
+            throw ConfigError.invalidValue("secureAPI", line: nil, column: nil, "\(error)")
+        }
     }
 
     /// The plain HTTP listener (`/metrics`, health, and later the data APIs).

@@ -4,13 +4,17 @@ import Foundation
 struct Agent360Process: Sendable {
     let process: ManagedProcess
     let port: Int
+    /// The HTTPS listener of the Kubernetes metrics APIs.
+    let securePort: Int
     var baseURL: String { "http://127.0.0.1:\(port)" }
+    var secureURL: String { "https://127.0.0.1:\(securePort)" }
 
     /// Starts `agent360 serve` with `config` (YAML, or the embedded default
     /// when nil) and waits until `/readyz` answers 200.
     static func start(config: String? = nil, extraArguments: [String] = [], name: String = "agent360") async throws -> Agent360Process {
         let port = try freePort()
-        var arguments = ["serve", "--listen", "127.0.0.1:\(port)"]
+        let securePort = try freePort()
+        var arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--secure-listen", "127.0.0.1:\(securePort)"]
         if let config {
             let directory = try Paths.temporaryDirectory(name)
             let url = directory.appendingPathComponent("agent360.yaml")
@@ -18,7 +22,7 @@ struct Agent360Process: Sendable {
             arguments += ["--config", url.path]
         }
         let process = try ManagedProcess(name: name, executable: Paths.agent360, arguments: arguments + extraArguments)
-        let server = Agent360Process(process: process, port: port)
+        let server = Agent360Process(process: process, port: port, securePort: securePort)
         do {
             try await HTTP.waitUntilOK("\(server.baseURL)/readyz", timeout: .seconds(30), process: process)
         } catch {
