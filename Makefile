@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: run test build release deps clean bench
+.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api
 
 ## Build and run agent360 with the embedded default configuration (http://localhost:9360/metrics).
 run:
@@ -24,3 +24,16 @@ release:
 
 clean:
 	rm -rf .build
+
+## Side-by-side benchmarks against Prometheus 2.42 (writes BENCHMARKS.md).
+bench:
+	@scripts/bench.sh all
+
+bench-ingest:
+	@scripts/bench.sh ingest
+
+bench-query:
+	@scripts/bench.sh query
+
+bench-api:
+	@scripts/bench.sh all

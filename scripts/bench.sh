@@ -1,0 +1,137 @@
+#!/usr/bin/env bash
+# Side-by-side benchmarks: agent360 and Prometheus 2.42 get the same load in
+# the same run, each server pinned to CPU 0 (taskset), the load generator on
+# CPU 1. Results are printed and written into BENCHMARKS.md.
+#   scripts/bench.sh [ingest|query|api|all]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+what="${1:-all}"
+scripts/install-deps.sh bench >/dev/null
+
+SERIES="${BENCH_SERIES:-100000}"
+ROUNDS="${BENCH_ROUNDS:-60}"
+echo "== release build"
+swift build -c release --scratch-path .build-bench >/dev/null
+bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)"
+work="$(mktemp -d /tmp/agent360-bench.XXXXXX)"
+results="$work/results.jsonl"
+pids=()
+cleanup() { for p in "${pids[@]:-}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+wait_ready() { for _ in $(seq 1 300); do curl -sfk "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "not ready: $1" >&2; return 1; }
+metric() { curl -s "$1" | awk -v name="$2" '$1 == name {print $2; exit}'; }
+record() { echo "$1" >> "$results"; }
+
+start_agent360() {
+  agent_port=$(free_port); agent_secure=$(free_port)
+  cat > "$work/tokens.csv" <<TOKENS
+bench-token,system:serviceaccount:kube-system:horizontal-pod-autoscaler,uid-1
+TOKENS
+  cat > "$work/agent360.yaml" <<CONFIG
+collectors: {enabled: false}
+storage: {maxActiveSeries: 0}
+rules: {groups: []}
+externalMetrics:
+  - name: bench_request_rate
+    query: sum(rate(bench_requests_total[1m]))
+  - name: agent360_request_rate
+    query: sum(rate(agent360_http_requests_total[1m]))
+secureAPI:
+  tokenAuthFile: $work/tokens.csv
+CONFIG
+  taskset -c 0 "$bin/agent360" serve --config "$work/agent360.yaml" --log-level warning \
+    --listen "127.0.0.1:$agent_port" --secure-listen "127.0.0.1:$agent_secure" > "$work/agent360.log" 2>&1 &
+  agent_pid=$!; pids+=("$agent_pid")
+  wait_ready "http://127.0.0.1:$agent_port/readyz"
+}
+
+start_prometheus() {
+  prom_port=$(free_port)
+  echo "global: {scrape_interval: 1m}" > "$work/prometheus.yml"
+  rm -rf "$work/prom-data"
+  taskset -c 0 prometheus --config.file="$work/prometheus.yml" --storage.tsdb.path="$work/prom-data" \
+    --web.listen-address="127.0.0.1:$prom_port" --web.enable-remote-write-receiver --log.level=warn > "$work/prometheus.log" 2>&1 &
+  prom_pid=$!; pids+=("$prom_pid")
+  wait_ready "http://127.0.0.1:$prom_port/-/ready"
+}
+
+stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+
+# One fixed start time, so both servers get byte-identical requests.
+start_ms=$(( $(date +%s%3N) - ROUNDS * 15000 ))
+end_s=$(python3 -c "print(($start_ms + ($ROUNDS - 1) * 15000 + 15000) / 1000)")
+
+load() { # url label
+  taskset -c 1 "$bin/agent360-bench" send --url "$1" --series "$SERIES" --rounds "$ROUNDS" --start "$start_ms"
+}
+
+if [[ "$what" == ingest || "$what" == query || "$what" == all ]]; then
+  echo "== ingest: agent360"
+  start_agent360
+  base=$(rss_kb "$agent_pid")
+  out=$(load "http://127.0.0.1:$agent_port/api/v1/write")
+  after=$(rss_kb "$agent_pid")
+  active=$(metric "http://127.0.0.1:$agent_port/metrics" agent360_tsdb_active_series)
+  record "{\"bench\":\"ingest\",\"server\":\"agent360\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active}"
+  echo "$out"
+  if [[ "$what" != ingest ]]; then
+    echo "== query: agent360"
+    for q in 'sum(rate(bench_requests_total[1m]))' \
+             'sum(rate(bench_requests_total{code=~"5.."}[1m])) / sum(rate(bench_requests_total[1m]))' \
+             'histogram_quantile(0.95, sum by (le) (rate(bench_request_duration_seconds_bucket[1m])))' \
+             'sum by (namespace, workload) (rate(bench_requests_total[1m]))' \
+             'sum(rate(bench_requests_total{pod="pod-1234"}[1m]))'; do
+      r=$(taskset -c 1 "$bin/agent360-bench" query-latency --url "http://127.0.0.1:$agent_port" --query "$q" --time "$end_s" --runs 30)
+      record "{\"bench\":\"query\",\"server\":\"agent360\",\"result\":$r}"; echo "$r"
+    done
+  fi
+  if [[ "$what" == all ]]; then
+    echo "== api: agent360 external metrics under wrk"
+    cat > "$work/auth.lua" <<'LUA'
+wrk.headers["Authorization"] = "Bearer bench-token"
+LUA
+    api="https://127.0.0.1:$agent_secure/apis/external.metrics.k8s.io/v1beta1/namespaces/ns-1/bench_request_rate?labelSelector=workload%3Dapp-1"
+    curl -sk -H "Authorization: Bearer bench-token" "$api" | head -c 300; echo
+    wrk_out=$(taskset -c 1 wrk -t1 -c8 -d15s --latency -s "$work/auth.lua" "$api")
+    echo "$wrk_out"
+    python3 - "$wrk_out" >> "$results" <<'PY'
+import json, re, sys
+text = sys.argv[1]
+def ms(v, unit): return float(v) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+p50 = re.search(r"50%\s+([\d.]+)(us|ms|s)", text); p99 = re.search(r"99%\s+([\d.]+)(us|ms|s)", text)
+rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+print(json.dumps({"bench": "api", "server": "agent360", "result": {"medianMs": ms(*p50.groups()), "p99Ms": ms(*p99.groups()), "requestsPerSecond": float(rps.group(1))}}))
+PY
+    echo "== api: freshness"
+    fresh=$(taskset -c 1 "$bin/agent360-bench" freshness --write-url "http://127.0.0.1:$agent_port" --api-url "https://127.0.0.1:$agent_secure" --token bench-token --trials 20)
+    record "{\"bench\":\"freshness\",\"server\":\"agent360\",\"result\":$fresh}"; echo "$fresh"
+  fi
+  stop "$agent_pid"
+
+  echo "== ingest: Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}')"
+  start_prometheus
+  base=$(rss_kb "$prom_pid")
+  out=$(load "http://127.0.0.1:$prom_port/api/v1/write")
+  after=$(rss_kb "$prom_pid")
+  active=$(metric "http://127.0.0.1:$prom_port/metrics" prometheus_tsdb_head_series)
+  record "{\"bench\":\"ingest\",\"server\":\"prometheus\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active}"
+  echo "$out"
+  if [[ "$what" != ingest ]]; then
+    echo "== query: Prometheus"
+    for q in 'sum(rate(bench_requests_total[1m]))' \
+             'sum(rate(bench_requests_total{code=~"5.."}[1m])) / sum(rate(bench_requests_total[1m]))' \
+             'histogram_quantile(0.95, sum by (le) (rate(bench_request_duration_seconds_bucket[1m])))' \
+             'sum by (namespace, workload) (rate(bench_requests_total[1m]))' \
+             'sum(rate(bench_requests_total{pod="pod-1234"}[1m]))'; do
+      r=$(taskset -c 1 "$bin/agent360-bench" query-latency --url "http://127.0.0.1:$prom_port" --query "$q" --time "$end_s" --runs 10)
+      record "{\"bench\":\"query\",\"server\":\"prometheus\",\"result\":$r}"; echo "$r"
+    done
+  fi
+  stop "$prom_pid"
+fi
+
+python3 scripts/bench_report.py "$results" BENCHMARKS.md
+echo "== BENCHMARKS.md updated"
