@@ -66,7 +66,7 @@ fi
 
 if [ -n "${AGENT360_BINARY:-}" ]; then
   echo "== agent360 check-config $manifests/agent360.yaml"
-  "$AGENT360_BINARY" check-config --config "$manifests/agent360.yaml"
+  "$AGENT360_BINARY" check-config "$manifests/agent360.yaml"
 fi
 
 guide="$manifests/guide"

@@ -12,8 +12,13 @@ export AGENT360_BINARY="$(swift build --show-bin-path)/agent360"
 echo "== swift test"
 swift test --skip-build
 
-if [ -x scripts/generate-protos.sh ]; then
-  echo "== generated protobuf-c code is current"
-  scripts/generate-protos.sh --check
-fi
+echo "== generated protobuf-c code is current"
+scripts/generate-protos.sh --check
+
+echo "== manifests render and validate"
+scripts/check-manifests.sh
+
+echo "== dashboards are valid and every expression checks"
+scripts/check-dashboards.sh
+
 echo "== all tests passed"
