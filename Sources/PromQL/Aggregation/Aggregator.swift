@@ -1,15 +1,13 @@
 /// Per-step accumulators of one aggregation, one slot per group, using
-/// Prometheus 2.42's arithmetic (plain summation, incremental mean, Welford
-/// variance, Go heaps for topk/bottomk).
+/// Prometheus 2.42's arithmetic (`Accumulator`, and Go heaps for
+/// topk/bottomk).
 struct Aggregator {
     let op: AggregationOperator
     private let grid: StepGrid
     private var step = -1
     private var k = 0
     private var stamp: [Int]
-    private var value: [Double]
-    private var mean: [Double]
-    private var count: [Double]
+    private var accumulators: [Accumulator]
     private var lists: [[(Double, Int)]]
     private(set) var touchedGroups: [Int] = []
 
@@ -17,9 +15,7 @@ struct Aggregator {
         self.op = op
         self.grid = grid
         stamp = [Int](repeating: -1, count: groupCount)
-        value = [Double](repeating: 0, count: groupCount)
-        mean = [Double](repeating: 0, count: groupCount)
-        count = [Double](repeating: 0, count: groupCount)
+        accumulators = [Accumulator](repeating: Accumulator(.sum, first: 0), count: groupCount)
         let needsLists = op == .topk || op == .bottomk || op == .quantile
         lists = needsLists ? [[(Double, Int)]](repeating: [], count: groupCount) : []
     }
@@ -35,42 +31,16 @@ struct Aggregator {
         if stamp[group] != step {
             stamp[group] = step
             touchedGroups.append(group)
-            count[group] = 1
-            mean[group] = sample
             switch op {
-            case .stddev, .stdvar: value[group] = 0
-            case .group: value[group] = 1
             case .topk, .bottomk, .quantile:
                 lists[group].removeAll(keepingCapacity: true)
                 lists[group].append((sample, series))
-            default: value[group] = sample
+            default:
+                accumulators[group] = Accumulator(op, first: sample)
             }
             return
         }
         switch op {
-        case .sum:
-            value[group] += sample
-        case .avg:
-            count[group] += 1
-            let current = mean[group]
-            if current.isInfinite {
-                if sample.isInfinite && (current > 0) == (sample > 0) { return }
-                if !sample.isInfinite && !sample.isNaN { return }
-            }
-            mean[group] = current + (sample / count[group] - current / count[group])
-        case .group:
-            break
-        case .max:
-            if value[group] < sample || value[group].isNaN { value[group] = sample }
-        case .min:
-            if value[group] > sample || value[group].isNaN { value[group] = sample }
-        case .count, .countValues:
-            count[group] += 1
-        case .stddev, .stdvar:
-            count[group] += 1
-            let delta = sample - mean[group]
-            mean[group] += delta / count[group]
-            value[group] += delta * (sample - mean[group])
         case .topk:
             var heap = lists[group]
             lists[group] = []
@@ -103,6 +73,8 @@ struct Aggregator {
             lists[group] = heap
         case .quantile:
             lists[group].append((sample, series))
+        default:
+            accumulators[group].add(op, sample)
         }
     }
 
@@ -118,14 +90,10 @@ struct Aggregator {
 
     func result(_ group: Int, quantile q: Double) -> Double {
         switch op {
-        case .avg: return mean[group]
-        case .count, .countValues: return count[group]
-        case .stdvar: return value[group] / count[group]
-        case .stddev: return (value[group] / count[group]).squareRoot()
         case .quantile:
             var values = lists[group].map(\.0)
             return Quantile.ofValues(q, &values)
-        default: return value[group]
+        default: return accumulators[group].result(op)
         }
     }
 

@@ -18,6 +18,9 @@ extension Evaluator {
                 parameters = try evalScalar(param, grid)
             }
         }
+        if streamsAggregations, let streamed = streamedInput(node) {
+            return try evalStreamingAggregation(node, streamed, grid)
+        }
         let input = try evalVector(node.expr, grid)
         if node.op == .countValues {
             return try countValues(node, input, valueLabel, grid)

@@ -12,7 +12,9 @@ public struct Engine: Sendable {
         /// Wall-clock limit per query; nil for none.
         public var timeout: Duration?
         /// Cap on samples loaded from storage plus points held by any single
-        /// intermediate result; exceeding it fails the query.
+        /// intermediate result; exceeding it fails the query. Samples count
+        /// as decoded (an instant selector in an instant query reads only
+        /// each series' newest sample), whether or not they are held at once.
         public var maxSamples: Int
         /// Subquery resolution when none is given (`[1h:]`), in ms; Prometheus
         /// uses the global evaluation interval.
@@ -36,6 +38,9 @@ public struct Engine: Sendable {
     }
 
     public var options: Options
+    /// Test seam: false sends aggregations down the general path, so tests
+    /// can compare the streaming aggregation with it bit for bit.
+    var streamsAggregations = true
 
     public init(options: Options = Options()) {
         self.options = options
@@ -50,7 +55,8 @@ public struct Engine: Sendable {
     /// Evaluates an already parsed (and possibly rewritten) expression.
     public func instantQuery(_ expr: Expr, at time: Int64, querier: some SeriesQuerier) async throws -> QueryResult {
         let expr = try Self.validated(expr)
-        let evaluator = Evaluator(querier: querier, options: options, queryStart: time, queryEnd: time)
+        let evaluator = Evaluator(
+            querier: querier, options: options, queryStart: time, queryEnd: time, streamsAggregations: streamsAggregations)
         return try evaluator.instantResult(expr, at: time)
     }
 
@@ -75,7 +81,8 @@ public struct Engine: Sendable {
         if type != .scalar && type != .vector {
             throw QueryError(.badData, "invalid expression type \(GoQuote.quote(type.documentedName)) for range query, must be Scalar or instant Vector")
         }
-        let evaluator = Evaluator(querier: querier, options: options, queryStart: start, queryEnd: end)
+        let evaluator = Evaluator(
+            querier: querier, options: options, queryStart: start, queryEnd: end, streamsAggregations: streamsAggregations)
         return try evaluator.rangeResult(expr, grid: StepGrid(start: start, end: end, interval: step))
     }
 

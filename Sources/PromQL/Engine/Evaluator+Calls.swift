@@ -87,26 +87,24 @@ extension Evaluator {
             for index in set.points.indices { set.points[index].value = Double(set.points[index].timestamp) / 1000 }
             return try set.droppingNames()
         }
-        let pinned = atTime(selector.at).map { $0.minus(selector.offset) }
-        let lookback = options.lookbackDelta
-        let firstRef = pinned ?? grid.start.minus(selector.offset)
-        let lastRef = pinned ?? grid.end.minus(selector.offset)
-        let selected = try select(selector.matchers, minTime: firstRef.minus(lookback), maxTime: lastRef)
-        var result = SeriesSet(reservingSeries: selected.count, points: selected.count)
-        for series in selected {
-            series.samples.withUnsafeBufferPointer { samples in
-                for step in 0..<grid.count {
-                    let ref = pinned ?? grid.time(step).minus(selector.offset)
-                    let index = Self.lastIndex(samples, atOrBefore: ref)
-                    guard index >= 0 else { continue }
-                    let sample = samples[index]
-                    guard sample.timestamp >= ref.minus(lookback), !StaleMarker.isStale(sample.value) else { continue }
-                    result.points.append(Sample(timestamp: grid.time(step), value: Double(sample.timestamp) / 1000))
-                }
+        let reach = reach(selector, grid)
+        var result = SeriesSet()
+        var names: [String?] = []
+        try visit(selector.matchers, minTime: reach.minTime, maxTime: reach.lastRef, samples: reach.selection(grid)) { series in
+            let samples = series.samples
+            for step in 0..<grid.count {
+                let ref = reach.pinned ?? grid.time(step).minus(selector.offset)
+                let index = Self.lastIndex(samples, atOrBefore: ref)
+                guard index >= 0 else { continue }
+                let sample = samples[index]
+                guard sample.timestamp >= ref.minus(reach.lookback), !StaleMarker.isStale(sample.value) else { continue }
+                result.points.append(Sample(timestamp: grid.time(step), value: Double(sample.timestamp) / 1000))
             }
-            result.closeSeries(SeriesMetric(series.labels, dropsName: true))
+            let labels = series.labels
+            names.append(labels.metricName)
+            result.closeSeries(SeriesMetric(labels, dropsName: true))
         }
-        return try result.mergingIfNamesDiffer(selected.count > 1 && selected.contains { $0.labels.metricName != selected[0].labels.metricName })
+        return try result.mergingIfNamesDiffer(names.count > 1 && names.contains { $0 != names[0] })
     }
 
     /// `sort` / `sort_desc` reorder an instant query's result with Go's

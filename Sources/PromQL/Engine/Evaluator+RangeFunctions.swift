@@ -1,11 +1,12 @@
 import TSDB
 
 extension Evaluator {
-    /// A range-vector argument resolved to series plus its window geometry.
+    /// A range-vector argument: where its series come from plus the window
+    /// geometry.
     struct RangeArgument {
         enum Source {
-            /// Straight from storage (may contain stale markers).
-            case selected([SelectedSeries])
+            /// Streamed from storage (samples may contain stale markers).
+            case selector(VectorSelector)
             /// A subquery's points.
             case computed(SeriesSet)
         }
@@ -15,88 +16,83 @@ extension Evaluator {
         var offset: Int64
         /// The reference time of every step when pinned by `@`.
         var pinned: Int64?
-        /// Whether the inputs can collide once names are dropped.
-        var namesDiffer: Bool
         /// The selector, for `absent_over_time`'s labels.
         var selector: VectorSelector?
 
-        var seriesCount: Int {
-            switch source {
-            case .selected(let series): return series.count
-            case .computed(let set): return set.count
-            }
+        /// The start of the first window and the last reference time: the
+        /// only samples any window can see.
+        func span(_ grid: StepGrid) -> (firstStart: Int64, lastRef: Int64) {
+            let firstRef = pinned ?? grid.start.minus(offset)
+            return (firstRef.minus(range), pinned ?? grid.end.minus(offset))
         }
     }
 
     func rangeArgument(_ expr: Expr, _ grid: StepGrid) throws -> RangeArgument {
         switch expr.unwrappingParens {
         case .matrixSelector(let node):
-            let pinned = atTime(node.selector.at).map { $0.minus(node.selector.offset) }
-            let firstRef = pinned ?? grid.start.minus(node.selector.offset)
-            let lastRef = pinned ?? grid.end.minus(node.selector.offset)
-            let selected = try select(node.selector.matchers, minTime: firstRef.minus(node.range), maxTime: lastRef)
-            let namedOnce = node.selector.matchers.contains { $0.name == metricNameLabel && $0.kind == .equal }
             return RangeArgument(
-                source: .selected(selected), range: node.range, offset: node.selector.offset, pinned: pinned,
-                namesDiffer: !namedOnce && Self.namesDiffer(selected), selector: node.selector)
+                source: .selector(node.selector), range: node.range, offset: node.selector.offset,
+                pinned: atTime(node.selector.at).map { $0.minus(node.selector.offset) }, selector: node.selector)
         case .subquery(let node):
             let (innerGrid, pinned) = try subqueryGrid(node, grid)
             let inner = try evalVector(node.expr, innerGrid)
-            return RangeArgument(
-                source: .computed(inner), range: node.range, offset: node.offset, pinned: pinned,
-                namesDiffer: inner.hasDistinctNames, selector: nil)
+            return RangeArgument(source: .computed(inner), range: node.range, offset: node.offset, pinned: pinned, selector: nil)
         default:
             throw QueryError.execution("expected range vector, got \(expr.type.documentedName)")
         }
     }
 
-    private static func namesDiffer(_ selected: [SelectedSeries]) -> Bool {
-        guard let first = selected.first?.labels.metricName else { return selected.count > 1 }
-        for index in selected.indices.dropFirst() where selected[index].labels.metricName != first { return true }
-        return false
-    }
-
-    /// Applies a range function to every series at every step.
-    func evalRangeFunction(_ function: RangeFunction, _ node: FunctionCall, _ grid: StepGrid) throws -> SeriesSet {
+    /// The range argument's position and the other (scalar) arguments'
+    /// values at every step, evaluated in argument order.
+    func rangeCallArguments(_ node: FunctionCall, _ grid: StepGrid) throws -> (rangeIndex: Int, scalars: [[Double]]) {
         var rangeIndex = 0
         for (index, arg) in node.args.enumerated() where arg.type == .matrix { rangeIndex = index }
         var scalarArgs: [[Double]] = []
         for (index, arg) in node.args.enumerated() where index != rangeIndex {
             scalarArgs.append(try evalScalar(arg, grid))
         }
+        return (rangeIndex, scalarArgs)
+    }
+
+    /// Applies a range function to every series at every step.
+    func evalRangeFunction(_ function: RangeFunction, _ node: FunctionCall, _ grid: StepGrid) throws -> SeriesSet {
+        let (rangeIndex, scalarArgs) = try rangeCallArguments(node, grid)
         let argument = try rangeArgument(node.args[rangeIndex], grid)
-        let count = argument.seriesCount
-        var result = SeriesSet(reservingSeries: count, points: count * Swift.min(grid.count, 16))
-        // Only samples in [first window start, last reference time] matter.
-        let firstStart = (argument.pinned ?? grid.start.minus(argument.offset)).minus(argument.range)
-        let lastRef = argument.pinned ?? grid.end.minus(argument.offset)
+        var result = SeriesSet()
+        var namesDiffer = false
         switch argument.source {
-        case .selected(let selected):
-            var filtered: [Sample] = []
-            for index in selected.indices {
-                try checkInterrupt()
-                try selected[index].samples.withUnsafeBufferPointer { all in
-                    let lower = Self.lastIndex(all, atOrBefore: firstStart.minus(1)) + 1
-                    let upper = Swift.max(lower, Self.lastIndex(all, atOrBefore: lastRef) + 1)
-                    let buffer = UnsafeBufferPointer(rebasing: all[lower..<upper])
-                    guard Self.containsStaleMarker(buffer) else {
-                        try appendWindows(function, buffer, argument, scalarArgs, grid, into: &result)
-                        return
-                    }
-                    filtered.removeAll(keepingCapacity: true)
-                    for sample in buffer where !StaleMarker.isStale(sample.value) { filtered.append(sample) }
-                    try filtered.withUnsafeBufferPointer { clean in
-                        try appendWindows(function, clean, argument, scalarArgs, grid, into: &result)
+        case .selector(let selector):
+            let (firstStart, lastRef) = argument.span(grid)
+            let namedOnce = selector.matchers.contains { $0.name == metricNameLabel && $0.kind == .equal }
+            var windows = WindowScratch()
+            var firstName: String??
+            try visit(selector.matchers, minTime: firstStart, maxTime: lastRef) { series in
+                try windows.forEachWindow(function, series.samples, argument, scalarArgs, grid) { step, value in
+                    result.points.append(Sample(timestamp: grid.time(step), value: value))
+                }
+                let labels = series.labels
+                if !namedOnce && !namesDiffer {
+                    // Prometheus: series differ in name when the first has
+                    // none and there are several, or any name differs from it.
+                    if let first = firstName {
+                        namesDiffer = first == nil || labels.metricName != first
+                    } else {
+                        firstName = .some(labels.metricName)
                     }
                 }
-                result.closeSeries(SeriesMetric(selected[index].labels, dropsName: !function.keepsMetricName))
+                result.closeSeries(SeriesMetric(labels, dropsName: !function.keepsMetricName))
             }
         case .computed(let inner):
+            namesDiffer = inner.hasDistinctNames
+            result = SeriesSet(reservingSeries: inner.count, points: inner.count * Swift.min(grid.count, 16))
+            var windows = WindowScratch()
             try inner.points.withUnsafeBufferPointer { points in
                 for series in 0..<inner.count {
                     try checkInterrupt()
                     let range = inner.pointRange(series)
-                    try appendWindows(function, UnsafeBufferPointer(rebasing: points[range]), argument, scalarArgs, grid, into: &result)
+                    try windows.forEachWindow(function, UnsafeBufferPointer(rebasing: points[range]), argument, scalarArgs, grid) { step, value in
+                        result.points.append(Sample(timestamp: grid.time(step), value: value))
+                    }
                     var metric = inner.metrics[series]
                     if !function.keepsMetricName { metric.dropsName = true }
                     result.closeSeries(metric)
@@ -107,43 +103,10 @@ extension Evaluator {
         if function == .absentOverTime {
             return absentOverTime(result, argument, grid)
         }
-        if !function.keepsMetricName && argument.namesDiffer {
+        if !function.keepsMetricName && namesDiffer {
             try result.requireUniqueLabels()
         }
         return result
-    }
-
-    @inline(__always)
-    private static func containsStaleMarker(_ samples: UnsafeBufferPointer<Sample>) -> Bool {
-        for sample in samples where StaleMarker.isStale(sample.value) { return true }
-        return false
-    }
-
-    /// Slides the window `[ref - range, ref]` over one series' samples.
-    private func appendWindows(
-        _ function: RangeFunction, _ samples: UnsafeBufferPointer<Sample>, _ argument: RangeArgument,
-        _ scalarArgs: [[Double]], _ grid: StepGrid, into result: inout SeriesSet
-    ) throws {
-        // The first window is found by binary search, later ones by sliding.
-        let firstStart = (argument.pinned ?? grid.start.minus(argument.offset)).minus(argument.range)
-        var low = samples.count > 8 ? Self.lastIndex(samples, atOrBefore: firstStart.minus(1)) + 1 : 0
-        var high = low
-        for step in 0..<grid.count {
-            let time = grid.time(step)
-            let ref = argument.pinned ?? time.minus(argument.offset)
-            let start = ref.minus(argument.range)
-            while low < samples.count && samples[low].timestamp < start { low += 1 }
-            if high < low { high = low }
-            while high < samples.count && samples[high].timestamp <= ref { high += 1 }
-            if high == low { continue }
-            let context = RangeFunction.Context(
-                stepTime: time, rangeStart: start, rangeEnd: ref, range: argument.range,
-                scalars: (scalarArgs.first?[step] ?? 0, scalarArgs.count > 1 ? scalarArgs[1][step] : 0))
-            let window = UnsafeBufferPointer(rebasing: samples[low..<high])
-            if let value = try function.evaluate(window, context) {
-                result.points.append(Sample(timestamp: time, value: value))
-            }
-        }
     }
 
     /// 1 with the selector's equality-matcher labels at steps where no series

@@ -1,43 +1,71 @@
 import TSDB
 
 extension Evaluator {
+    /// Where and how far an instant selector looks, after `@` and `offset`.
+    struct SelectorReach {
+        /// The reference time of every step when pinned by `@`.
+        var pinned: Int64?
+        var offset: Int64
+        var lookback: Int64
+        /// Reference times of the first and last step.
+        var firstRef: Int64
+        var lastRef: Int64
+
+        /// The range storage must provide.
+        var minTime: Int64 { firstRef.minus(lookback) }
+
+        /// An instant query, or a pinned selector, needs only each series'
+        /// newest sample in range; the store can answer that without decoding.
+        func selection(_ grid: StepGrid) -> SampleSelection {
+            pinned != nil || grid.count == 1 ? .newest : .all
+        }
+    }
+
+    func reach(_ node: VectorSelector, _ grid: StepGrid) -> SelectorReach {
+        let pinned = atTime(node.at).map { $0.minus(node.offset) }
+        return SelectorReach(
+            pinned: pinned, offset: node.offset, lookback: options.lookbackDelta,
+            firstRef: pinned ?? grid.start.minus(node.offset), lastRef: pinned ?? grid.end.minus(node.offset))
+    }
+
     /// Instant selector: per step, the latest sample at or before the
     /// reference time (step time, or the `@` time, minus `offset`) and no
     /// older than the lookback delta; a stale marker there means no value.
     func evalVectorSelector(_ node: VectorSelector, _ grid: StepGrid) throws -> SeriesSet {
-        let pinned = atTime(node.at).map { $0.minus(node.offset) }
-        let firstRef = pinned ?? grid.start.minus(node.offset)
-        let lastRef = pinned ?? grid.end.minus(node.offset)
-        let lookback = options.lookbackDelta
-        let selected = try select(node.matchers, minTime: firstRef.minus(lookback), maxTime: lastRef)
-        var result = SeriesSet(reservingSeries: selected.count, points: selected.count * Swift.min(grid.count, 16))
-        for series in selected {
-            try checkInterrupt()
-            series.samples.withUnsafeBufferPointer { samples in
-                if let pinned {
-                    guard let value = Self.latestValue(samples, at: pinned, lookback: lookback) else { return }
-                    for step in 0..<grid.count {
-                        result.points.append(Sample(timestamp: grid.time(step), value: value))
-                    }
-                    return
-                }
-                // Reference times ascend with the steps, so one cursor suffices.
-                var latest = Self.lastIndex(samples, atOrBefore: firstRef)
-                for step in 0..<grid.count {
-                    let time = grid.time(step)
-                    let ref = time.minus(node.offset)
-                    while latest + 1 < samples.count && samples[latest + 1].timestamp <= ref { latest += 1 }
-                    guard latest >= 0 else { continue }
-                    let sample = samples[latest]
-                    if sample.timestamp >= ref.minus(lookback) && !StaleMarker.isStale(sample.value) {
-                        result.points.append(Sample(timestamp: time, value: sample.value))
-                    }
-                }
+        let reach = reach(node, grid)
+        var result = SeriesSet()
+        try visit(node.matchers, minTime: reach.minTime, maxTime: reach.lastRef, samples: reach.selection(grid)) { series in
+            Self.selectorPoints(series.samples, reach, grid) { step, value in
+                result.points.append(Sample(timestamp: grid.time(step), value: value))
             }
             result.closeSeries(SeriesMetric(series.labels))
         }
         try checkPoints(result.points.count)
         return result
+    }
+
+    /// Calls `emit(step, value)` at every step where an instant selector
+    /// finds a value among one series' `samples` (all samples it may need).
+    @inline(__always)
+    static func selectorPoints(
+        _ samples: UnsafeBufferPointer<Sample>, _ reach: SelectorReach, _ grid: StepGrid, _ emit: (Int, Double) throws -> Void
+    ) rethrows {
+        if let pinned = reach.pinned {
+            guard let value = latestValue(samples, at: pinned, lookback: reach.lookback) else { return }
+            for step in 0..<grid.count { try emit(step, value) }
+            return
+        }
+        // Reference times ascend with the steps, so one cursor suffices.
+        var latest = lastIndex(samples, atOrBefore: reach.firstRef)
+        for step in 0..<grid.count {
+            let ref = grid.time(step).minus(reach.offset)
+            while latest + 1 < samples.count && samples[latest + 1].timestamp <= ref { latest += 1 }
+            guard latest >= 0 else { continue }
+            let sample = samples[latest]
+            if sample.timestamp >= ref.minus(reach.lookback) && !StaleMarker.isStale(sample.value) {
+                try emit(step, sample.value)
+            }
+        }
     }
 
     /// Index of the last sample with timestamp ≤ `time`, or -1.
@@ -64,10 +92,9 @@ extension Evaluator {
     func evalMatrixSelector(_ node: MatrixSelector, _ grid: StepGrid) throws -> SeriesSet {
         let ref = atTime(node.selector.at).map { $0.minus(node.selector.offset) } ?? grid.start.minus(node.selector.offset)
         let earliest = ref.minus(node.range)
-        let selected = try select(node.selector.matchers, minTime: earliest, maxTime: ref)
-        var result = SeriesSet(reservingSeries: selected.count, points: 0)
-        for series in selected {
-            for sample in series.samples where sample.timestamp >= earliest && sample.timestamp <= ref && !sample.isStaleMarker {
+        var result = SeriesSet()
+        try visit(node.selector.matchers, minTime: earliest, maxTime: ref) { series in
+            for sample in series.samples where !sample.isStaleMarker {
                 result.points.append(sample)
             }
             result.closeSeries(SeriesMetric(series.labels))

@@ -17,12 +17,17 @@ final class Evaluator {
     /// The query's start and end, which `@ start()` and `@ end()` refer to.
     let queryStart: Int64
     let queryEnd: Int64
+    let streamsAggregations: Bool
     private let deadline: ContinuousClock.Instant?
     private(set) var loadedSamples = 0
     private var interruptCheckCounter = 0
 
-    init(querier: any SeriesQuerier, options: Engine.Options, queryStart: Int64, queryEnd: Int64) {
+    init(
+        querier: any SeriesQuerier, options: Engine.Options, queryStart: Int64, queryEnd: Int64,
+        streamsAggregations: Bool = true
+    ) {
         self.querier = querier
+        self.streamsAggregations = streamsAggregations
         self.options = options
         self.queryStart = queryStart
         self.queryEnd = queryEnd
@@ -94,22 +99,33 @@ final class Evaluator {
         if count > options.maxSamples { throw QueryError.tooManySamples }
     }
 
-    /// Reads series from storage, counting loaded samples against the limit.
-    func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws -> [SelectedSeries] {
+    /// Streams series from storage, counting loaded samples against the
+    /// limit and checking for interruption every 1024 series.
+    ///
+    /// Counters live in locals while the visit runs: class properties would
+    /// cost a dynamic exclusivity check per series.
+    func visit(
+        _ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, samples selection: SampleSelection = .all,
+        _ body: (borrowing SeriesVisit) throws -> Void
+    ) throws {
         try checkInterruptNow("query preparation")
-        let series: [SelectedSeries]
+        let allowance = options.maxSamples - loadedSamples
+        var loaded = 0
+        var visited = 0
         do {
-            series = try querier.select(matchers, minTime: minTime, maxTime: maxTime)
+            try querier.visitSeries(matchers, minTime: minTime, maxTime: maxTime, samples: selection) { series in
+                loaded &+= series.samples.count
+                if loaded > allowance { throw QueryError.tooManySamples }
+                visited &+= 1
+                if visited & 1023 == 0 { try checkInterruptNow() }
+                try body(series)
+            }
         } catch let error as QueryError {
             throw error
         } catch {
             throw QueryError(.storage, "expanding series: \(error)")
         }
-        var total = 0
-        for index in series.indices { total += series[index].samples.count }
-        loadedSamples += total
-        if loadedSamples > options.maxSamples { throw QueryError.tooManySamples }
-        return series
+        loadedSamples += loaded
     }
 
     // MARK: - Dispatch

@@ -19,6 +19,21 @@ public protocol SeriesQuerier: Sendable {
     /// `[minTime, maxTime]` (milliseconds, inclusive), sorted by labels.
     func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws -> [SelectedSeries]
 
+    /// Calls `visitor` once per series matching all `matchers` with at least
+    /// one sample in `[minTime, maxTime]`, lending its samples and labels
+    /// (see `SeriesVisit`) instead of materialising them: the read path of
+    /// whole-fleet queries. Order is the querier's storage order, not label
+    /// order (`MemoryStore`: by shard, then series creation); the default
+    /// implementation, built on `select`, goes in label order.
+    ///
+    /// The visitor must not call back into the querier: `MemoryStore` holds
+    /// a shard lock around it. An error it throws ends the visit and is
+    /// rethrown.
+    func visitSeries(
+        _ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64, samples: SampleSelection,
+        _ visitor: (borrowing SeriesVisit) throws -> Void
+    ) throws
+
     /// Label sets of matching series (no samples), sorted.
     func series(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws -> [Labels]
 

@@ -101,7 +101,7 @@ extension MemoryStore {
 
     /// Groups sorted ids by shard (each group stays sorted) and calls `body`
     /// once per shard that has any.
-    func forEachShard(of ids: [UInt32], _ body: (Int, ArraySlice<UInt32>) -> Void) {
+    func forEachShard(of ids: [UInt32], _ body: (Int, ArraySlice<UInt32>) throws -> Void) rethrows {
         guard !ids.isEmpty else { return }
         var starts = [Int](repeating: 0, count: shards.count + 1)
         for id in ids { starts[SeriesID.shard(id, mask: shardMask) + 1] += 1 }
@@ -114,7 +114,7 @@ extension MemoryStore {
             fill[shard] += 1
         }
         for shard in 0 ..< shards.count where starts[shard] < starts[shard + 1] {
-            body(shard, grouped[starts[shard] ..< starts[shard + 1]])
+            try body(shard, grouped[starts[shard] ..< starts[shard + 1]])
         }
     }
 

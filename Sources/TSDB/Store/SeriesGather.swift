@@ -98,41 +98,7 @@ struct SeriesGather: @unchecked Sendable {
     /// returns how many were added.
     @inline(__always)
     mutating func decode(_ record: SeriesRecord, minTime: Int64, maxTime: Int64) -> Int {
-        let before = scratch.count
-        guard record.head != nil, record.maxTime >= minTime else { return 0 }
-        chain.removeAll(keepingCapacity: true)
-        var cursor = record.head
-        while let block = cursor {
-            chain.append(block)
-            let header = Chunk.header(block).pointee
-            if header.minTime <= minTime { break }
-            cursor = header.older
-        }
-        chunks: for block in chain.reversed() {
-            let header = Chunk.header(block).pointee
-            if header.maxTime < minTime { continue }
-            if header.minTime > maxTime { break }
-            var iterator = XORChunk.iterator(UnsafeRawPointer(block), from: minTime)
-            // Skip to the window, remembering the state before its first sample.
-            var before = iterator
-            var skipped = false
-            while true {
-                let saved = iterator
-                guard iterator.next() else { continue chunks }
-                if iterator.time >= minTime {
-                    before = saved
-                    break
-                }
-                skipped = true
-            }
-            if skipped { XORChunk.cacheCheckpoint(block, before) }
-            repeat {
-                let time = iterator.time
-                if time > maxTime { break chunks }
-                scratch.append(Sample(timestamp: time, value: iterator.value))
-            } while iterator.next()
-        }
-        return scratch.count - before
+        WindowDecoder.decode(record, minTime: minTime, maxTime: maxTime, chain: &chain, into: &scratch)
     }
 
     /// Series indices in label order.

@@ -20,6 +20,11 @@ struct Fixture {
         }
     }
 
+    /// Queries an existing store.
+    init(store: MemoryStore) {
+        self.store = store
+    }
+
     func result(_ query: String, at seconds: Double) async throws -> QueryResult {
         try await engine.instantQuery(query, at: Int64((seconds * 1000).rounded()), querier: store)
     }

@@ -1,0 +1,85 @@
+/// Reads the series of one shard after another for `visitSeries`.
+///
+/// Like `SeriesGather.collect`, it goes in groups: touch the chunk headers
+/// of a group, then the stream bytes where decoding starts, then decode; the
+/// touches are independent cache misses the CPU overlaps.
+///
+/// `@unchecked Sendable` for the same reason as `SeriesGather`: its scratch
+/// memory is used only within one call, inside shard critical sections.
+struct ShardReader: ~Copyable, @unchecked Sendable {
+    private let strings: LabelStrings
+    private var scratch = SampleScratch()
+    private var chain: [UnsafeMutableRawPointer] = []
+    private var slots: [Int] = []
+    /// Keeps the prefetching loads from being optimised away.
+    private(set) var touchSink: UInt64 = 0
+
+    init(strings: LabelStrings) {
+        self.strings = strings
+    }
+
+    mutating func visit(
+        _ state: borrowing ShardState, _ ids: ArraySlice<UInt32>, minTime: Int64, maxTime: Int64,
+        selection: SampleSelection, _ visitor: LockedVisitor
+    ) throws {
+        slots.removeAll(keepingCapacity: true)
+        for id in ids {
+            if let slot = state.slot(forID: id) { slots.append(slot) }
+        }
+        var start = 0
+        while start < slots.count {
+            let end = Swift.min(start + 128, slots.count)
+            touchChunks(state, start ..< end, minTime: minTime, maxTime: maxTime, selection: selection)
+            for position in start ..< end {
+                let record = state.records[slots[position]]
+                guard record.head != nil, record.lastTime >= minTime else { continue }
+                if selection == .newest {
+                    guard var sample = WindowDecoder.newest(record, minTime: minTime, maxTime: maxTime) else { continue }
+                    try withUnsafePointer(to: &sample) { single in
+                        try visitor.call(SeriesVisit(
+                            seriesID: UInt64(record.id), samples: UnsafeBufferPointer(start: single, count: 1),
+                            labelIDs: record.labelSymbols, strings: strings))
+                    }
+                    continue
+                }
+                scratch.removeAll()
+                guard WindowDecoder.decode(record, minTime: minTime, maxTime: maxTime, chain: &chain, into: &scratch) > 0
+                else { continue }
+                try visitor.call(SeriesVisit(
+                    seriesID: UInt64(record.id), samples: scratch.buffer, labelIDs: record.labelSymbols, strings: strings))
+            }
+            start = end
+        }
+    }
+
+    /// Touches what decoding the group will read: chunk headers, then the
+    /// stream where decoding resumes. Series answered from their record
+    /// (the newest sample, when the window reaches it) need neither.
+    private mutating func touchChunks(
+        _ state: borrowing ShardState, _ group: Range<Int>, minTime: Int64, maxTime: Int64, selection: SampleSelection
+    ) {
+        var touch: UInt64 = 0
+        for position in group {
+            let record = state.records[slots[position]]
+            guard let head = record.head, record.lastTime >= minTime else { continue }
+            if selection == .newest && record.lastTime <= maxTime { continue }
+            touch &+= UInt64(head.load(fromByteOffset: 0, as: UInt8.self))
+            touch &+= UInt64(head.load(fromByteOffset: Chunk.headerSize - 1, as: UInt8.self))
+        }
+        for position in group {
+            let record = state.records[slots[position]]
+            guard let head = record.head, record.lastTime >= minTime else { continue }
+            if selection == .newest && record.lastTime <= maxTime { continue }
+            // Every line of the head's stream from where decoding resumes:
+            // decoding is a serial chain of loads, the touches are not.
+            let data = Chunk.data(head)
+            let end = (Int(Chunk.header(head).pointee.bitCount) &+ 7) &>> 3
+            var byte = XORChunk.resumeBit(UnsafeRawPointer(head), from: minTime) &>> 3
+            repeat {
+                touch &+= UInt64(data.load(fromByteOffset: byte, as: UInt8.self))
+                byte &+= 64
+            } while byte < end
+        }
+        touchSink &+= touch
+    }
+}
