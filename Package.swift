@@ -86,7 +86,7 @@ let package = Package(
         .executableTarget(
             name: "agent360",
             dependencies: [
-                "Agent360Server", "DemoWorkload", "KubeAPIServer",
+                "Agent360Server", "DemoWorkload", "KubeAPIServer", "Scaling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -135,7 +135,7 @@ let package = Package(
         .testTarget(
             name: "Agent360ServerTests",
             dependencies: [
-                "Agent360Server", "RemoteWrite", "TSDB",
+                "Agent360Server", "RemoteWrite", "TSDB", "Scaling", "ResourceCollectors",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
@@ -144,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "RemoteWrite", "TSDB", "KubeMetricsAPI",
+                "RemoteWrite", "TSDB", "KubeMetricsAPI", "PromQL",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -8,7 +8,8 @@ struct Agent360Command: AsyncParsableCommand {
         commandName: "agent360",
         abstract: "Autoscaling on application signals: exporter, remote-write store, PromQL and Kubernetes metrics APIs.",
         version: Agent360Version.current,
-        subcommands: [ServeCommand.self, CheckConfigCommand.self, QueryCommand.self, DemoAppCommand.self],
+        subcommands: [ServeCommand.self, CheckConfigCommand.self, QueryCommand.self, SimulateCommand.self, RecommendCommand.self,
+                      DemoAppCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 @Suite("agent360 process lifecycle", .serialized)
@@ -7,13 +8,19 @@ struct LifecycleTests {
     func sigtermUnderLoad() async throws {
         let agent = try await Agent360Process.start()
         let url = "\(agent.baseURL)/metrics"
+        let progress = ProgressCounter()
         let load = Task {
             await withTaskGroup(of: Int.self) { group in
                 for _ in 0..<8 {
                     group.addTask {
                         var served = 0
                         while !Task.isCancelled {
-                            if (try? await HTTP.get(url))?.status == 200 { served += 1 } else { break }
+                            if (try? await HTTP.get(url))?.status == 200 {
+                                served += 1
+                                progress.increment()
+                            } else {
+                                break
+                            }
                         }
                         return served
                     }
@@ -21,7 +28,11 @@ struct LifecycleTests {
                 return await group.reduce(0, +)
             }
         }
-        try await Task.sleep(for: .milliseconds(500))
+        // Signal only once the load is really flowing (the machine may be busy).
+        let loadDeadline = ContinuousClock.now + .seconds(20)
+        while progress.value < 20 && ContinuousClock.now < loadDeadline {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         let start = ContinuousClock.now
         agent.process.signal(SIGTERM)
         let status = await agent.process.waitForExit(timeout: .seconds(10))
@@ -71,4 +82,11 @@ struct LifecycleTests {
         }
         #expect(await agent.stop() == 0)
     }
+}
+
+/// Counts successful requests across load tasks.
+final class ProgressCounter: Sendable {
+    private let count = Mutex(0)
+    func increment() { count.withLock { $0 += 1 } }
+    var value: Int { count.withLock { $0 } }
 }

@@ -15,6 +15,7 @@ extension Agent360Config {
             let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : directory.appendingPathComponent(file)
             config.rules.groups += try RulesConfig.parseRuleFile(yaml: try readText(url.path), file: url.path)
         }
+        try config.loadScalingFiles(relativeTo: directory.path)
         var names = Set<String>()
         for group in config.rules.groups where !names.insert(group.name).inserted {
             throw ConfigError.unreadable(path, "rule group \"\(group.name)\" is defined twice")

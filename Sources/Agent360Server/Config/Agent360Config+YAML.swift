@@ -46,6 +46,9 @@ extension Agent360Config {
             if let maxAge = metricsAPI.1 { config.kubernetes.maxAge = maxAge }
         }
         if let secure = try reader.section("secureAPI", KubeAPIConfig.readSecure) { config.kubernetes.secure = secure }
+        if let scaling = try reader.section("scaling", ScalingConfig.read) { config.scaling = scaling }
+        if let recommendations = try reader.section("recommendations", RecommendationsConfig.read) { config.recommendations = recommendations }
+        if let cost = try reader.section("cost", CostConfig.read) { config.cost = cost }
         try config.kubernetes.check(&reader)
         try reader.finish()
         return config

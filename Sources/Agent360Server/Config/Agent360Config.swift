@@ -11,6 +11,9 @@ public struct Agent360Config: Sendable, Equatable {
     public var query = QueryConfig()
     public var rules = RulesConfig()
     public var kubernetes = KubeAPIConfig()
+    public var scaling = ScalingConfig()
+    public var recommendations = RecommendationsConfig()
+    public var cost = CostConfig()
 
     public init() {}
 }

@@ -58,6 +58,71 @@ public enum DefaultConfig {
             - record: agent360_memory_utilization
               expr: avg by (namespace, workload) (agent360_process_memory_usage_ratio)
 
+    # Which workloads need scaling: every interval the recorded signals above are compared
+    # with the thresholds (strictly above = a reason), written as agent360_scaling_needed
+    # {namespace,workload,reason} and served at GET /api/v1/scaling.
+    scaling:
+      enabled: true
+      interval: 15s
+      thresholds:
+        cpuUtilization: 0.7          # agent360_cpu_utilization
+        memoryUtilization: 0.8       # agent360_memory_utilization
+        requestRate: 1000            # agent360_request_rate, requests/s
+        errorRate: 0.05              # agent360_error_rate
+        # latencyP95Seconds: 0.5     # agent360_latency_p95_seconds; unset = not a reason
+      # Shadow HPA: replay an autoscaling/v2 manifest live (nothing is scaled) and export
+      # agent360_hpa_desired_replicas / agent360_hpa_current_replicas{namespace,workload,hpa}.
+      # hpa:
+      #   file: hpa.yaml             # every HorizontalPodAutoscaler in it is replayed
+      #   namespace: default         # for HPAs without metadata.namespace
+      #   queries:                   # PromQL per metric; defaults (NS = namespace, T = scaleTargetRef.name):
+      #     # cpu/memory Utilization: avg(agent360_cpu_utilization{namespace="NS",workload="T"})
+      #     # External/Object X:      sum(X{namespace="NS",<selector matchLabels>})
+      #     # Pods X:                 avg(X{namespace="NS",workload="T",<selector>})
+      #     agent360_request_rate: sum(agent360_request_rate{workload="checkout"})
+
+    # Sizing advice from the p95 of each workload's recorded utilization over the window:
+    # agent360_recommendation{namespace,workload,action} and GET /api/v1/recommendations.
+    recommendations:
+      enabled: true
+      window: 1h                     # only what storage.retention still holds is seen
+      interval: 1m
+      cpuIncreaseAbove: 0.8          # p95 CPU above → increase_cpu by cpuIncrement per pod
+      cpuIncrement: 2                # cores
+      memoryIncreaseAbove: 0.85      # p95 memory above → increase_memory by memoryIncrement
+      memoryIncrement: 2Gi
+      downsizeBelow: 0.5             # p95 CPU and memory both below → downsize…
+      downsizeTarget: 0.7            # …to run at this p95
+      cpuStep: 100m                  # suggested sizes are rounded up to these steps
+      memoryStep: 64Mi
+      idleCPUBelow: 0.05             # p95 CPU below this with no traffic → idle
+      idleRequestRateAtMost: 0.01    # requests/s that count as no traffic
+
+    # A month of this deployment priced: agent360_cost_monthly{category},
+    # agent360_cost_total_monthly, agent360_cost_savings_monthly{recommendation}, GET /api/v1/costs.
+    # Usage is measured (×720 h = 30 days): vCPUs = agent360_cpu_limit_cores, memory =
+    # agent360_memory_limit_bytes, storage = sizes of collectors.diskMountPoints, network =
+    # transmit rate (all interfaces but lo) × 30 days, on-demand hours = 720 (this machine),
+    # compute utilization = avg_over_time(agent360_cpu_utilization_ratio[utilizationWindow]) from
+    # the store, else the latest collector reading. cost.usage overrides any of them.
+    cost:
+      enabled: true
+      interval: 1m
+      prices:                        # placeholders shaped like cloud list prices: use your own
+        currency: USD
+        vcpuHour: 0.0445
+        memoryGiBHour: 0.0049
+        storageGiBMonth: 0.08
+        networkGiB: 0.09             # egress
+        reservedDiscount: 0.3        # saved by reserved/committed capacity
+        services: {}                 # flat monthly charges, e.g. {database: 180, dns: 1}
+      usage: {}                      # overrides: vcpus, memoryGiB, storageGiB, networkGiBPerMonth,
+                                     # onDemandHoursLast30Days, computeUtilization
+      utilizationWindow: 1h
+      downsizeBelow: 0.5             # compute utilization below → downsize recommendation…
+      targetUtilization: 0.7         # …saving compute × (1 − utilization / target)
+      reserveAboveHours: 720         # more on-demand hours → reserved_capacity recommendation
+
     # Kubernetes metrics APIs on the HTTPS listener, for the kube-aggregator and the HPA.
     metricsAPI:
       enabled: true

@@ -22,10 +22,13 @@ public struct Agent360Server: Sendable {
     let queries: QueryService
     let rules: RulesEngine?
     let kubeMetrics: KubeMetricsService?
+    let scaling: ScalingComponents
 
     /// Throws when a rule expression does not parse (`check-config` reports
     /// the same error with its line before this point is ever reached).
     public init(config: Agent360Config, logger: Logger, metrics: SelfMetrics = SelfMetrics()) throws(ConfigError) {
+        var config = config
+        if config.scaling.hpa?.autoscalers.isEmpty == true { try config.loadScalingFiles(relativeTo: nil) }
         self.config = config
         self.logger = logger
         self.metrics = metrics
@@ -45,6 +48,7 @@ public struct Agent360Server: Sendable {
         let groups = try config.rules.groups.map { group throws(ConfigError) in try RecordingRuleGroup(group) }
         self.rules = groups.isEmpty ? nil : RulesEngine(groups: groups, queries: queries, registry: metrics.registry, logger: logger)
         self.kubeMetrics = try Self.makeKubeMetrics(config, queries: queries)
+        self.scaling = ScalingComponents(config: config, queries: queries, resources: resources, logger: logger)
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down gracefully.
@@ -80,6 +84,7 @@ public struct Agent360Server: Sendable {
         if let resources { services.append(resources) }
         services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
         if let rules { services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds)) }
+        services += scaling.services
         services.append(makePlainApplication())
         if let secure = try makeSecureApplication() { services.append(secure) }
         return services
@@ -135,6 +140,7 @@ public struct Agent360Server: Sendable {
                 .add(to: router)
         }
         QueryAPIRoutes(queries: queries, rules: rules).add(to: router)
+        scaling.routes.add(to: router)
         return router
     }
 
@@ -153,6 +159,7 @@ public struct Agent360Server: Sendable {
         if let rules {
             sources.append { RecordedSignalFamilies.families(rules.latestResults(prefix: "agent360_")) }
         }
+        sources.append(scaling.metricSource)
         return sources
     }
 }

@@ -1,0 +1,20 @@
+import ServiceLifecycle
+
+/// Runs one of the scaling evaluations (`ScalingEngine`, `RecommendationEngine`,
+/// `CostEstimator`) every interval, at multiples of it like the rule groups,
+/// so stored series line up with the recorded signals.
+struct PeriodicEvaluationService: Service {
+    let interval: Int64
+    /// Work done once before the first evaluation (e.g. a network baseline).
+    var prepare: @Sendable () async -> Void = {}
+    let evaluate: @Sendable (Int64) async -> Void
+
+    func run() async throws {
+        await prepare()
+        let now = WallClock.nowMilliseconds()
+        let next = (now / interval + 1) * interval
+        await PeriodicTask.run(initialDelay: .milliseconds(next - now), every: .milliseconds(interval)) {
+            await evaluate(WallClock.nowMilliseconds())
+        }
+    }
+}
