@@ -152,18 +152,44 @@ struct PromQLComparisonTests {
             "agent360_latency_p95_seconds": "histogram_quantile(0.95, sum by (namespace, workload, le) (rate(\(Self.b)[1m])))",
         ]
         let now = Date.now.timeIntervalSince1970
+        // `{job=""}`: the series agent360 recorded itself, not the copy Prometheus
+        // scrapes back from agent360's /metrics (which carries job and instance);
+        // the demo workload, not agent360's own requests (same metric names).
         for (record, expression) in expressions.sorted(by: { $0.key < $1.key }) {
             let recorded = try APIAnswer(await HTTP.get(
-                "\(pipeline.agent.baseURL)/api/v1/query?query=\("\(record)[40s]".queryEncoded)&time=\(now - 10)"))
+                "\(pipeline.agent.baseURL)/api/v1/query?query=\("\(record){job=\"\",workload=\"agent360-demo\"}[40s]".queryEncoded)&time=\(now - 10)"))
+            #expect(recorded.series.count == 1, "\(record): \(recorded.series.map(\.labels))")
+            let labels = recorded.series.first?.labels.filter { $0.key != "__name__" } ?? [:]
             let points = recorded.series.first?.points ?? []
             #expect(points.count >= 5, "\(record): \(points.count) evaluations recorded")
             for point in points {
                 let reference = try APIAnswer(await HTTP.get(
                     "\(pipeline.prometheus.baseURL)/api/v1/query?query=\(expression.queryEncoded)&time=\(point.time)"))
-                let value = reference.series.first?.points.first?.value ?? "missing"
-                #expect(APIAnswer.equal(point.value, value, exact: false), "\(record) @ \(point.time): \(point.value) vs \(value)")
-                #expect(reference.series.first?.labels == recorded.series.first?.labels.filter { $0.key != "__name__" })
+                // The same label set on Prometheus's side of the same expression.
+                let value = reference.series.first { $0.labels == labels }?.points.first?.value ?? "missing"
+                #expect(APIAnswer.equal(point.value, value, exact: false), "\(record)\(labels) @ \(point.time): \(point.value) vs \(value)")
             }
+        }
+    }
+
+    @Test("every dashboard expression returns data from agent360's own query API")
+    func dashboardsHaveData() async throws {
+        let pipeline = try #require(Pipeline.current)
+        // Traffic on the secure listener, so its request metrics exist (401s count).
+        // Spread over a few scrapes so the histogram's rate has two points.
+        for _ in 0..<6 {
+            _ = try runCommand("/usr/bin/curl", ["-sk", "\(pipeline.agent.secureURL)/apis/external.metrics.k8s.io/v1beta1"])
+            try await Task.sleep(for: .seconds(1))
+        }
+        try await Task.sleep(for: .seconds(3))
+        let expressions = try DashboardExpressions.load(variables: ["namespace": "default", "workload": "agent360-demo", "instance": ".*"])
+        #expect(expressions.count >= 40)
+        let time = Date.now.timeIntervalSince1970 - 2
+        for expression in expressions {
+            let answer = try APIAnswer(await HTTP.get(
+                "\(pipeline.agent.baseURL)/api/v1/query?query=\(expression.expr.queryEncoded)&time=\(time)"))
+            #expect(answer.status == 200 && !answer.series.isEmpty,
+                    "\(expression.dashboard) / \(expression.title): no data for \(expression.expr) (\(answer.error ?? "empty"))")
         }
     }
 

@@ -100,7 +100,10 @@ public struct Agent360Server: Sendable {
         do {
             let server = try SecureAPIServer(
                 config: config.kubernetes.secure, service: kubeMetrics, readiness: { readiness.isReady }, logger: logger,
-                onServerRunning: { port in logger.info("Kubernetes metrics APIs listening", metadata: ["port": "\(port)"]) })
+                onServerRunning: { port in logger.info("Kubernetes metrics APIs listening", metadata: ["port": "\(port)"]) },
+                observer: { [metrics] route, method, code, duration in
+                    metrics.observeRequest(handler: route, method: method, code: code, duration: duration)
+                })
             return try server.makeApplication()
         } catch {
             throw ConfigError.invalidValue("secureAPI", line: nil, column: nil, "\(error)")

@@ -9,12 +9,32 @@ import Logging
 struct SecureAPIResponder: HTTPResponder {
     typealias Context = SecureRequestContext
 
+    let observer: SecureAPIServer.RequestObserver?
     let service: KubeMetricsService
     let authenticator: RequestAuthenticator
     let authorizer: RequestAuthorizer
     let readiness: @Sendable () -> Bool
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        guard let observer else { return try await answer(request, context: context) }
+        let started = ContinuousClock.now
+        let response = try await answer(request, context: context)
+        observer(Self.route(request.uri.path), request.method.rawValue, response.status.code, ContinuousClock.now - started)
+        return response
+    }
+
+    /// A route pattern for metrics: never the raw path, whose namespaces and
+    /// metric names would make unbounded label values.
+    static func route(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        switch parts.first {
+        case "apis": return "/" + parts.prefix(3).joined(separator: "/")
+        case "openapi": return "/openapi"
+        default: return ["/healthz", "/livez", "/readyz"].contains(path) ? path : "other"
+        }
+    }
+
+    private func answer(_ request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         let method = request.method.rawValue
         switch path {

@@ -26,6 +26,12 @@ public struct SecureAPIServer: Sendable {
     private let logger: Logger
     private let inCluster: InClusterEnvironment?
     private let onServerRunning: @Sendable (Int) async -> Void
+    private let observer: RequestObserver?
+
+    /// Called once per answered request with a low-cardinality route
+    /// (`/apis/<group>/<version>`, `/openapi`, health paths), the method, the
+    /// status code and the time taken — how the server reports its own metrics.
+    public typealias RequestObserver = @Sendable (_ route: String, _ method: String, _ code: Int, _ duration: Duration) -> Void
     private let baseTrust: AuthenticationTrust
     /// CAs from files, named to clients in the TLS CertificateRequest.
     private let advertisedCAs: [Certificate]
@@ -42,7 +48,8 @@ public struct SecureAPIServer: Sendable {
     ///   or an error generating the self-signed certificate.
     public init(config: SecureAPIConfig, service: KubeMetricsService, readiness: @escaping @Sendable () -> Bool = { true },
                 logger: Logger, inCluster: InClusterEnvironment? = InClusterEnvironment.detect(),
-                onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }) throws {
+                onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in },
+                observer: RequestObserver? = nil) throws {
         try config.validate()
         self.config = config
         self.service = service
@@ -50,6 +57,7 @@ public struct SecureAPIServer: Sendable {
         self.logger = logger
         self.inCluster = config.delegated ? inCluster : nil
         self.onServerRunning = onServerRunning
+        self.observer = observer
         if let files = config.tls {
             identity = try ServingIdentity.load(files)
         } else {
@@ -103,6 +111,7 @@ public struct SecureAPIServer: Sendable {
         let readiness = self.readiness
         let clusterLoader = loader
         let responder = SecureAPIResponder(
+            observer: observer,
             service: service,
             authenticator: RequestAuthenticator(trust: trust, tokenFile: tokenFile, tokenReviewer: tokenReviewer),
             authorizer: RequestAuthorizer(config: config.authorization, reviewer: accessReviewer),

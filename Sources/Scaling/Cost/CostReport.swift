@@ -28,7 +28,7 @@ public struct CostLine: Sendable, Hashable, Codable {
 
 /// One way to pay less, with the monthly saving it would bring.
 public struct CostRecommendation: Sendable, Hashable, Codable {
-    public enum Action: String, Sendable, Hashable, Codable {
+    public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
         case downsize
         case reservedCapacity = "reserved_capacity"
     }

@@ -33,10 +33,35 @@ struct Pipeline: Sendable {
                 / sum by (namespace, workload) (rate(agent360_http_requests_total[1m]))
             - record: agent360_latency_p95_seconds
               expr: histogram_quantile(0.95, sum by (namespace, workload, le) (rate(agent360_http_request_duration_seconds_bucket[1m])))
+            - record: agent360_cpu_utilization
+              expr: avg by (namespace, workload) (agent360_process_cpu_usage_ratio)
+            - record: agent360_memory_utilization
+              expr: avg by (namespace, workload) (agent360_process_memory_usage_ratio)
     """
 
+    /// The guide's HPA aimed at the demo workload, replayed live as a shadow HPA.
+    static func shadowHPA() throws -> String {
+        let source = Paths.repositoryRoot.appendingPathComponent("examples/guide-hpa.yaml")
+        let text = try String(contentsOf: source, encoding: .utf8)
+            .replacingOccurrences(of: "agent360-app", with: "agent360-demo")
+            .replacingOccurrences(of: "namespace: agent360-demo", with: "namespace: default")
+        let file = try Paths.temporaryDirectory("shadow-hpa").appendingPathComponent("hpa.yaml")
+        try text.write(to: file, atomically: true, encoding: .utf8)
+        return file.path
+    }
+
     static func start(warmUp: Duration) async throws -> Pipeline {
-        let agent = try await Agent360Process.start(config: agentConfig, name: "agent360-pipeline")
+        let config = agentConfig + """
+
+        scaling:
+          interval: 5s
+          hpa: \(try shadowHPA())
+        recommendations:
+          interval: 10s
+        cost:
+          interval: 10s
+        """
+        let agent = try await Agent360Process.start(config: config, name: "agent360-pipeline")
         let demoPort = try freePort()
         let demo = try ManagedProcess(name: "demo-app", executable: Paths.agent360, arguments: [
             "demo-app", "--listen", "127.0.0.1:\(demoPort)", "--pods", "3", "--rps", "15",
@@ -52,6 +77,9 @@ struct Pipeline: Sendable {
               - job_name: demo
                 static_configs:
                   - targets: ["127.0.0.1:\(demoPort)"]
+              - job_name: agent360
+                static_configs:
+                  - targets: ["127.0.0.1:\(agent.port)"]
             remote_write:
               - url: http://127.0.0.1:\(agent.port)/api/v1/write
                 queue_config:

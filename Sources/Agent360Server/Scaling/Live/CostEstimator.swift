@@ -123,8 +123,10 @@ final class CostEstimator: Sendable {
     static func samples(_ report: CostReport) -> [DerivedSample] {
         report.breakdown.map { DerivedSample("agent360_cost_monthly", [("category", $0.name)], $0.amount) }
             + [DerivedSample("agent360_cost_total_monthly", [], report.total)]
-            + report.recommendations.map {
-                DerivedSample("agent360_cost_savings_monthly", [("recommendation", $0.action.rawValue)], $0.estimatedMonthlySaving)
+            + CostRecommendation.Action.allCases.map { action in
+                // 0 when not recommended, so the savings panel never shows a gap.
+                let saving = report.recommendations.first { $0.action == action }?.estimatedMonthlySaving ?? 0
+                return DerivedSample("agent360_cost_savings_monthly", [("recommendation", action.rawValue)], saving)
             }
     }
 

@@ -37,14 +37,17 @@ final class RecommendationEngine: Sendable {
         })
     }
 
-    /// `agent360_recommendation{namespace,workload,action}` = 1 per recommended action.
+    /// `agent360_recommendation{namespace,workload,action}`: 1 for each
+    /// recommended action, 0 for the others, so a dashboard shows "nothing to
+    /// do" as data rather than as a gap.
     static func samples(_ assessments: [ResourceAssessment]) -> [DerivedSample] {
         assessments.flatMap { assessment in
-            assessment.recommendations.map { recommendation in
+            let recommended = Set(assessment.recommendations.map(\.action))
+            return ResourceAction.allCases.map { action in
                 DerivedSample("agent360_recommendation", [
                     ("namespace", assessment.namespace), ("workload", assessment.workload),
-                    ("action", recommendation.action.rawValue),
-                ], 1)
+                    ("action", action.rawValue),
+                ], recommended.contains(action) ? 1 : 0)
             }
         }
     }
