@@ -68,6 +68,19 @@ load() { # url label
   taskset -c 1 "$bin/agent360-bench" send --url "$1" --series "$SERIES" --rounds "$ROUNDS" --start "$start_ms"
 }
 
+# The HPA-style queries, timed on one server: run_queries NAME BASE_URL RUNS
+run_queries() {
+  echo "== query: $1"
+  for q in 'sum(rate(bench_requests_total[1m]))' \
+           'sum(rate(bench_requests_total{code=~"5.."}[1m])) / sum(rate(bench_requests_total[1m]))' \
+           'histogram_quantile(0.95, sum by (le) (rate(bench_request_duration_seconds_bucket[1m])))' \
+           'sum by (namespace, workload) (rate(bench_requests_total[1m]))' \
+           'sum(rate(bench_requests_total{pod="pod-1234"}[1m]))'; do
+    r=$(taskset -c 1 "$bin/agent360-bench" query-latency --url "$2" --query "$q" --time "$end_s" --runs "$3")
+    record "{\"bench\":\"query\",\"server\":\"$1\",\"result\":$r}"; echo "$r"
+  done
+}
+
 if [[ "$what" == ingest || "$what" == query || "$what" == all ]]; then
   echo "== ingest: agent360"
   start_agent360
@@ -78,15 +91,7 @@ if [[ "$what" == ingest || "$what" == query || "$what" == all ]]; then
   record "{\"bench\":\"ingest\",\"server\":\"agent360\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active}"
   echo "$out"
   if [[ "$what" != ingest ]]; then
-    echo "== query: agent360"
-    for q in 'sum(rate(bench_requests_total[1m]))' \
-             'sum(rate(bench_requests_total{code=~"5.."}[1m])) / sum(rate(bench_requests_total[1m]))' \
-             'histogram_quantile(0.95, sum by (le) (rate(bench_request_duration_seconds_bucket[1m])))' \
-             'sum by (namespace, workload) (rate(bench_requests_total[1m]))' \
-             'sum(rate(bench_requests_total{pod="pod-1234"}[1m]))'; do
-      r=$(taskset -c 1 "$bin/agent360-bench" query-latency --url "http://127.0.0.1:$agent_port" --query "$q" --time "$end_s" --runs 30)
-      record "{\"bench\":\"query\",\"server\":\"agent360\",\"result\":$r}"; echo "$r"
-    done
+    run_queries agent360 "http://127.0.0.1:$agent_port" 30
   fi
   if [[ "$what" == all ]]; then
     echo "== api: agent360 external metrics under wrk"
@@ -120,15 +125,7 @@ PY
   record "{\"bench\":\"ingest\",\"server\":\"prometheus\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active}"
   echo "$out"
   if [[ "$what" != ingest ]]; then
-    echo "== query: Prometheus"
-    for q in 'sum(rate(bench_requests_total[1m]))' \
-             'sum(rate(bench_requests_total{code=~"5.."}[1m])) / sum(rate(bench_requests_total[1m]))' \
-             'histogram_quantile(0.95, sum by (le) (rate(bench_request_duration_seconds_bucket[1m])))' \
-             'sum by (namespace, workload) (rate(bench_requests_total[1m]))' \
-             'sum(rate(bench_requests_total{pod="pod-1234"}[1m]))'; do
-      r=$(taskset -c 1 "$bin/agent360-bench" query-latency --url "http://127.0.0.1:$prom_port" --query "$q" --time "$end_s" --runs 10)
-      record "{\"bench\":\"query\",\"server\":\"prometheus\",\"result\":$r}"; echo "$r"
-    done
+    run_queries prometheus "http://127.0.0.1:$prom_port" 10
   fi
   stop "$prom_pid"
 fi

@@ -136,8 +136,12 @@ struct ScalingServiceTests {
 
         await engine.evaluate(at: Self.t0)
         let written = try Self.stored(server, "agent360_recommendation", by: ["workload", "action"])
-        #expect(Set(written.keys) == ["hot/increase_cpu", "idle/idle", "idle/downsize"])
+        // Every action of every workload is written: 1 when recommended, 0 otherwise.
+        #expect(written.count == 3 * 4)
+        let recommended = Set(written.filter { $0.value.first?.value == 1 }.keys)
+        #expect(recommended == ["hot/increase_cpu", "idle/idle", "idle/downsize"])
         #expect(written["hot/increase_cpu"] == [Sample(timestamp: Self.t0, value: 1)])
+        #expect(written["fine/downsize"] == [Sample(timestamp: Self.t0, value: 0)])
     }
 
     @Test("cost uses the overrides, else the collectors' reading, and is written as agent360_cost_*")

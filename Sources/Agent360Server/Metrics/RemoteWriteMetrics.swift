@@ -1,22 +1,23 @@
 import Prometheus
 import RemoteWrite
-import Synchronization
 
 /// Counters for `POST /api/v1/write`, in the self-metrics registry.
 ///
 /// Rejections are counted by reason so an operator can tell clock skew
 /// (`too_far_in_future`) from a duplicated sender (`duplicate_timestamp`).
 final class RemoteWriteMetrics: Sendable {
-    private let registry: PrometheusCollectorRegistry
     private let samples: Counter
     private let exemplars: Counter
     private let createdSeries: Counter
     private let duration: DurationHistogram
-    private let requestCounters = Mutex<[Int: Counter]>([:])
-    private let rejectionCounters = Mutex<[String: Counter]>([:])
+    private let requests: LabelledCounters
+    private let rejections: LabelledCounters
 
     init(registry: PrometheusCollectorRegistry) {
-        self.registry = registry
+        requests = LabelledCounters(registry: registry, metricName: "agent360_remote_write_requests",
+                                    help: "Remote-write requests by HTTP status code.", label: "code")
+        rejections = LabelledCounters(registry: registry, metricName: "agent360_remote_write_rejected_samples",
+                                      help: "Samples refused by remote write, by reason.", label: "reason")
         samples = registry.makeCounter(descriptor: MetricNameDescriptor(
             metricName: "agent360_remote_write_samples", unitName: "total",
             helpText: "Samples accepted from remote-write requests."))
@@ -31,7 +32,7 @@ final class RemoteWriteMetrics: Sendable {
                                              helpText: "Time to decode, validate and store one remote-write request."),
             buckets: SelfMetrics.durationBuckets)
         for reason in RemoteWriteMetrics.knownReasons { _ = rejections(reason) }
-        _ = requests(204)
+        _ = requests("204")
     }
 
     /// Reasons exported from the start, so dashboards show 0 rather than no data.
@@ -40,7 +41,7 @@ final class RemoteWriteMetrics: Sendable {
                                RemoteWriteOutcome.Reason.nativeHistogram]
 
     func record(_ outcome: RemoteWriteOutcome, duration elapsed: Duration) {
-        requests(outcome.status).increment()
+        requests(String(outcome.status)).increment()
         samples.increment(by: Int64(outcome.acceptedSamples))
         exemplars.increment(by: Int64(outcome.acceptedExemplars))
         createdSeries.increment(by: Int64(outcome.createdSeries))
@@ -48,29 +49,5 @@ final class RemoteWriteMetrics: Sendable {
             rejections(reason).increment(by: Int64(count))
         }
         duration.record(elapsed)
-    }
-
-    private func requests(_ code: Int) -> Counter {
-        requestCounters.withLock { counters in
-            if let counter = counters[code] { return counter }
-            let counter = registry.makeCounter(
-                descriptor: MetricNameDescriptor(metricName: "agent360_remote_write_requests", unitName: "total",
-                                                 helpText: "Remote-write requests by HTTP status code."),
-                labels: [("code", String(code))])
-            counters[code] = counter
-            return counter
-        }
-    }
-
-    private func rejections(_ reason: String) -> Counter {
-        rejectionCounters.withLock { counters in
-            if let counter = counters[reason] { return counter }
-            let counter = registry.makeCounter(
-                descriptor: MetricNameDescriptor(metricName: "agent360_remote_write_rejected_samples", unitName: "total",
-                                                 helpText: "Samples refused by remote write, by reason."),
-                labels: [("reason", reason)])
-            counters[reason] = counter
-            return counter
-        }
     }
 }

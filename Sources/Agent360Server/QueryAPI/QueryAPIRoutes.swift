@@ -216,35 +216,7 @@ struct QueryAPIRoutes: Sendable {
         return writer
     }
 
-    /// Merges URL and form-body parameters, runs `body`, wraps its data in
-    /// the success envelope or turns its error into Prometheus's error JSON.
     private func respond(_ request: Request, _ body: (FormValues) async throws(APIError) -> JSONWriter) async -> Response {
-        var values = FormValues()
-        if request.method == .post,
-           request.headers[.contentType]?.lowercased().hasPrefix("application/x-www-form-urlencoded") == true {
-            var request = request
-            guard let buffer = try? await request.collectBody(upTo: 4 << 20) else {
-                return Self.response(APIError(.badData, "request body too large or unreadable"))
-            }
-            values.merge(FormValues(encoded: String(buffer: buffer)))
-        }
-        values.merge(FormValues(encoded: request.uri.query ?? ""))
-        do {
-            let data = try await body(values)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(data.bytes.count + 40)
-            bytes.append(contentsOf: #"{"status":"success","data":"#.utf8)
-            bytes.append(contentsOf: data.bytes)
-            bytes.append(UInt8(ascii: "}"))
-            return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-        } catch {
-            return Self.response(error)
-        }
-    }
-
-    static func response(_ error: APIError) -> Response {
-        Response(status: .init(code: error.kind.status), headers: [.contentType: "application/json"],
-                 body: .init(byteBuffer: ByteBuffer(bytes: error.json)))
+        await APIResponse.respond(request, body)
     }
 }

@@ -16,8 +16,7 @@ final class RulesEngine: RuleStatusSource, Sendable {
     private let logger: Logger
     private let state: Mutex<[String: GroupState]>
     private let durations: [String: DurationHistogram]
-    private let registry: PrometheusCollectorRegistry
-    private let failureCounters = Mutex<[String: Counter]>([:])
+    private let failures: LabelledCounters
 
     private struct GroupState {
         var lastEvaluation: Int64?
@@ -33,7 +32,8 @@ final class RulesEngine: RuleStatusSource, Sendable {
         self.groups = groups
         self.queries = queries
         self.logger = logger
-        self.registry = registry
+        failures = LabelledCounters(registry: registry, metricName: "agent360_rule_evaluation_failures",
+                                    help: "Recording rule evaluations that failed, by group.", label: "rule_group")
         var initial: [String: GroupState] = [:]
         for group in groups {
             initial[group.name] = GroupState(
@@ -145,18 +145,6 @@ final class RulesEngine: RuleStatusSource, Sendable {
                                        lastEvaluation: current?.lastEvaluation,
                                        evaluationSeconds: current?.evaluationSeconds ?? 0, rules: current?.rules ?? [])
             }
-        }
-    }
-
-    private func failures(_ group: String) -> Counter {
-        failureCounters.withLock { counters in
-            if let counter = counters[group] { return counter }
-            let counter = registry.makeCounter(
-                descriptor: MetricNameDescriptor(metricName: "agent360_rule_evaluation_failures", unitName: "total",
-                                                 helpText: "Recording rule evaluations that failed, by group."),
-                labels: [("rule_group", group)])
-            counters[group] = counter
-            return counter
         }
     }
 }

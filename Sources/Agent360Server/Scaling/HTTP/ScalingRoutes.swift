@@ -84,17 +84,6 @@ struct ScalingRoutes: Sendable {
     }
 
     private func respond(_ request: Request, _ body: (FormValues) async throws(APIError) -> JSONWriter) async -> Response {
-        do {
-            let data = try await body(FormValues(encoded: request.uri.query ?? ""))
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(data.bytes.count + 32)
-            bytes.append(contentsOf: #"{"status":"success","data":"#.utf8)
-            bytes.append(contentsOf: data.bytes)
-            bytes.append(UInt8(ascii: "}"))
-            return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(bytes: bytes)))
-        } catch {
-            return QueryAPIRoutes.response(error)
-        }
+        await APIResponse.respond(request, body)
     }
 }
