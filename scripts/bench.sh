@@ -21,6 +21,8 @@ trap cleanup EXIT
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
+# CPU seconds (user + system) a process has used so far.
+cpu_s() { python3 -c "import os; f=open('/proc/$1/stat').read().rsplit(')',1)[1].split(); print((int(f[11])+int(f[12]))/os.sysconf('SC_CLK_TCK'))"; }
 wait_ready() { for _ in $(seq 1 300); do curl -sfk "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "not ready: $1" >&2; return 1; }
 metric() { curl -s "$1" | awk -v name="$2" '$1 == name {print $2; exit}'; }
 record() { echo "$1" >> "$results"; }
@@ -84,11 +86,11 @@ run_queries() {
 if [[ "$what" == ingest || "$what" == query || "$what" == all ]]; then
   echo "== ingest: agent360"
   start_agent360
-  base=$(rss_kb "$agent_pid")
+  base=$(rss_kb "$agent_pid"); cpu0=$(cpu_s "$agent_pid")
   out=$(load "http://127.0.0.1:$agent_port/api/v1/write")
-  after=$(rss_kb "$agent_pid")
+  after=$(rss_kb "$agent_pid"); cpu1=$(cpu_s "$agent_pid")
   active=$(metric "http://127.0.0.1:$agent_port/metrics" agent360_tsdb_active_series)
-  record "{\"bench\":\"ingest\",\"server\":\"agent360\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active}"
+  record "{\"bench\":\"ingest\",\"server\":\"agent360\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
   echo "$out"
   if [[ "$what" != ingest ]]; then
     run_queries agent360 "http://127.0.0.1:$agent_port" 30
@@ -118,11 +120,11 @@ PY
 
   echo "== ingest: Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}')"
   start_prometheus
-  base=$(rss_kb "$prom_pid")
+  base=$(rss_kb "$prom_pid"); cpu0=$(cpu_s "$prom_pid")
   out=$(load "http://127.0.0.1:$prom_port/api/v1/write")
-  after=$(rss_kb "$prom_pid")
+  after=$(rss_kb "$prom_pid"); cpu1=$(cpu_s "$prom_pid")
   active=$(metric "http://127.0.0.1:$prom_port/metrics" prometheus_tsdb_head_series)
-  record "{\"bench\":\"ingest\",\"server\":\"prometheus\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active}"
+  record "{\"bench\":\"ingest\",\"server\":\"prometheus\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
   echo "$out"
   if [[ "$what" != ingest ]]; then
     run_queries prometheus "http://127.0.0.1:$prom_port" 10

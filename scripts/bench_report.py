@@ -27,18 +27,23 @@ ingest = {s: pick("ingest", s) for s in ("agent360", "prometheus")}
 if ingest["agent360"] and ingest["prometheus"]:
     out.append("### Ingest (remote write 1.0, 2000 series per request, 8 shards)")
     out.append("")
-    out.append("| server | samples | accepted samples/s | active series | RSS growth per active series |")
-    out.append("|---|---|---|---|---|")
+    out.append("| server | samples | accepted samples/s (wall) | server CPU seconds | samples per CPU-second | active series | RSS growth per active series |")
+    out.append("|---|---|---|---|---|---|---|")
     figures = {}
     for server in ("agent360", "prometheus"):
         r = ingest[server][-1]
         res = r["result"]
         per_series = (r["rssAfterKB"] - r["rssBaseKB"]) * 1024 / max(r["activeSeries"], 1)
-        figures[server] = (res["samplesPerSecond"], per_series)
+        cpu = r.get("cpuSeconds", 0) or float("nan")
+        per_cpu = res["samples"] * res["ok"] / max(res["requests"], 1) / cpu
+        figures[server] = (res["samplesPerSecond"], per_series, per_cpu)
         failed = f" ({res['failed']} requests failed: {res['firstError']})" if res["failed"] else ""
-        out.append(f"| {server} | {res['samples']:,} | {res['samplesPerSecond']:,.0f}{failed} | {int(r['activeSeries']):,} | {per_series:,.0f} B |")
+        out.append(f"| {server} | {res['samples']:,} | {res['samplesPerSecond']:,.0f}{failed} | {cpu:.2f} | {per_cpu:,.0f} | {int(r['activeSeries']):,} | {per_series:,.0f} B |")
     a, p = figures["agent360"], figures["prometheus"]
-    out.append(f"| **ratio** | | **{a[0] / p[0]:.1f}× Prometheus's samples/s** | | **{a[1] / p[1]:.2f}× Prometheus's memory per series** |")
+    out.append(f"| **ratio** | | **{a[0] / p[0]:.1f}×** | | **{a[2] / p[2]:.1f}× per core** | | **{a[1] / p[1]:.2f}× the memory per series** |")
+    out.append("")
+    out.append("Wall-clock rate is what one pinned core sustained against this sender; samples per CPU-second divides by the "
+               "server's own CPU time in the same run (the sender shares the other core and can leave the server idle between requests).")
     out.append("")
 
 queries = {s: pick("query", s) for s in ("agent360", "prometheus")}

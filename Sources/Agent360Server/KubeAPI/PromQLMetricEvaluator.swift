@@ -44,8 +44,11 @@ struct PromQLMetricEvaluator: MetricQueryEvaluator {
         for (selector, range) in expr.selectors {
             let end = time - selector.offset
             let start = end - max(range, lookbackDelta)
-            for series in try queries.store.select(selector.matchers, minTime: start, maxTime: end) {
-                if let last = series.samples.last(where: { !$0.isStaleMarker }), last.timestamp > newest {
+            // Only each series' newest sample is read (no decoding when it is
+            // the head's last one); a series that ended with a stale marker
+            // does not count as fresh.
+            try queries.store.visitSeries(selector.matchers, minTime: start, maxTime: end, samples: .newest) { visit in
+                if let last = visit.samples.last, !last.isStaleMarker, last.timestamp > newest {
                     newest = last.timestamp
                 }
             }
