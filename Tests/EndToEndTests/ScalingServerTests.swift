@@ -124,8 +124,11 @@ struct ScalingServerTests {
             try await Self.write(agent, series)
 
             _ = try await Self.eventually(agent, "agent360_scaling_needed{workload=\"hot\",reason=\"cpu\"}") { $0.first?.value == 1 }
-            let idle = try await Self.eventually(agent, "agent360_recommendation{workload=\"idle\"}") { $0.count == 2 }
+            // Every action is exported, 1 when recommended and 0 otherwise.
+            let idle = try await Self.eventually(agent, "agent360_recommendation{workload=\"idle\"} == 1") { $0.count == 2 }
             #expect(Set(idle.compactMap { $0.labels["action"] }) == ["idle", "downsize"])
+            let all = try await Self.eventually(agent, "agent360_recommendation{workload=\"idle\"}") { $0.count == 4 }
+            #expect(all.filter { $0.value == 0 }.compactMap { $0.labels["action"] }.sorted() == ["increase_cpu", "increase_memory"])
             _ = try await Self.eventually(agent, "agent360_cost_total_monthly") { $0.first?.value == 377.11 }
             let metrics = try await HTTP.get("\(agent.baseURL)/metrics").text
             #expect(metrics.contains("agent360_scaling_needed{namespace=\"shop\",reason=\"cpu\",workload=\"hot\"} 1"), "\(metrics)")
