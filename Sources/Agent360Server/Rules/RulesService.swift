@@ -13,11 +13,7 @@ struct RulesService: Service {
         await withDiscardingTaskGroup { group in
             for ruleGroup in engine.groups {
                 group.addTask {
-                    let now = WallClock.nowMilliseconds() - delay
-                    let next = (now / ruleGroup.interval + 1) * ruleGroup.interval
-                    await PeriodicTask.run(initialDelay: .milliseconds(next - now), every: .milliseconds(ruleGroup.interval)) {
-                        let now = WallClock.nowMilliseconds() - delay
-                        let slot = now / ruleGroup.interval * ruleGroup.interval
+                    await PeriodicTask.runAligned(every: ruleGroup.interval, delay: delay) { slot in
                         await engine.evaluate(ruleGroup, at: slot)
                     }
                 }

@@ -18,3 +18,16 @@ enum PeriodicTask {
         }
     }
 }
+
+extension PeriodicTask {
+    /// Runs `step` at each multiple of `interval` (ms), `delay` ms late,
+    /// passing the slot's time: recorded and derived series then line up
+    /// across restarts and with a Prometheus evaluating the same interval.
+    static func runAligned(every interval: Int64, delay: Int64 = 0, _ step: @escaping @Sendable (Int64) async -> Void) async {
+        let now = WallClock.nowMilliseconds() - delay
+        let next = (now / interval + 1) * interval
+        await run(initialDelay: .milliseconds(next - now), every: .milliseconds(interval)) {
+            await step((WallClock.nowMilliseconds() - delay) / interval * interval)
+        }
+    }
+}

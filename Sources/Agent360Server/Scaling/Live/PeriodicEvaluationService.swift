@@ -11,10 +11,6 @@ struct PeriodicEvaluationService: Service {
 
     func run() async throws {
         await prepare()
-        let now = WallClock.nowMilliseconds()
-        let next = (now / interval + 1) * interval
-        await PeriodicTask.run(initialDelay: .milliseconds(next - now), every: .milliseconds(interval)) {
-            await evaluate(WallClock.nowMilliseconds())
-        }
+        await PeriodicTask.runAligned(every: interval, evaluate)
     }
 }
