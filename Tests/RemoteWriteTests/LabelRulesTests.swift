@@ -78,3 +78,18 @@ struct SplitMix64: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct LabelRulesOrderTests {
+    @Test func compareAgreesWithLexicographicOrderOfBytes() {
+        var generator = SplitMix64(seed: 7)
+        for _ in 0 ..< 20_000 {
+            // Short strings over a tiny alphabet so prefixes and ties are common.
+            let a = (0 ..< Int(generator.next() % 19)).map { _ in UInt8(0x5e + generator.next() % 4) }
+            let b = (0 ..< Int(generator.next() % 19)).map { _ in UInt8(0x5e + generator.next() % 4) }
+            let expected = a.lexicographicallyPrecedes(b) ? -1 : (a == b ? 0 : 1)
+            let actual = a.withUnsafeBytes { x in b.withUnsafeBytes { y in LabelRules.compare(x, y) } }
+            #expect(actual.signum() == expected, "\(a) vs \(b)")
+            #expect(a.withUnsafeBytes { x in b.withUnsafeBytes { y in LabelRules.equal(x, y) } } == (a == b))
+        }
+    }
+}

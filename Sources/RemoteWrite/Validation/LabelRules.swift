@@ -1,3 +1,5 @@
+import TSDB
+
 /// Byte-level checks on label names and values, run on the decoder's borrowed
 /// bytes so a valid series costs no Swift string.
 enum LabelRules {
@@ -45,10 +47,7 @@ enum LabelRules {
             high |= base.loadUnaligned(fromByteOffset: index, as: UInt64.self)
             index += 8
         }
-        while index < count {
-            high |= UInt64(base.load(fromByteOffset: index, as: UInt8.self))
-            index += 1
-        }
+        high |= ByteWords.partial(base + index, count: count - index)
         return high & 0x8080_8080_8080_8080 == 0 || isValidMultibyteUTF8(bytes)
     }
 
@@ -103,11 +102,11 @@ enum LabelRules {
                 if a != b { return a < b ? -1 : 1 }
                 index += 8
             }
-            while index < shared {
-                let a = left.load(fromByteOffset: index, as: UInt8.self)
-                let b = right.load(fromByteOffset: index, as: UInt8.self)
+            if index < shared {
+                // Byte-swapped, the first differing byte is the most significant.
+                let a = ByteWords.partial(left + index, count: shared - index).byteSwapped
+                let b = ByteWords.partial(right + index, count: shared - index).byteSwapped
                 if a != b { return a < b ? -1 : 1 }
-                index += 1
             }
         }
         return lhs.count - rhs.count

@@ -26,13 +26,7 @@ enum LabelHash {
             h = round(h, base.loadUnaligned(fromByteOffset: i, as: UInt64.self))
             i &+= 8
         }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < count {
-            tail |= UInt64(base.load(fromByteOffset: i, as: UInt8.self)) << shift
-            shift &+= 8
-            i &+= 1
-        }
+        let tail = ByteWords.partial(base + i, count: count &- i)
         return round(h, tail ^ (UInt64(truncatingIfNeeded: count) << 56))
     }
 

@@ -88,9 +88,5 @@ func bytesEqual(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Boo
         }
         i &+= 8
     }
-    while i < count {
-        if pa.load(fromByteOffset: i, as: UInt8.self) != pb.load(fromByteOffset: i, as: UInt8.self) { return false }
-        i &+= 1
-    }
-    return true
+    return ByteWords.partial(pa + i, count: count &- i) == ByteWords.partial(pb + i, count: count &- i)
 }
