@@ -10,6 +10,7 @@ scripts/install-deps.sh bench >/dev/null
 
 SERIES="${BENCH_SERIES:-100000}"
 ROUNDS="${BENCH_ROUNDS:-60}"
+RUNS="${BENCH_RUNS:-3}"
 echo "== release build"
 swift build -c release --scratch-path .build-bench >/dev/null
 bin="$(swift build -c release --scratch-path .build-bench --show-bin-path)"
@@ -84,18 +85,21 @@ run_queries() {
 }
 
 if [[ "$what" == ingest || "$what" == query || "$what" == all ]]; then
-  echo "== ingest: agent360"
+# Ingest runs alternate between the servers (machine noise hits both alike);
+# the report takes medians. Queries and the API use the last run's data.
+for run in $(seq 1 "$RUNS"); do
+  echo "== ingest: agent360 (run $run of $RUNS)"
   start_agent360
   base=$(rss_kb "$agent_pid"); cpu0=$(cpu_s "$agent_pid")
   out=$(load "http://127.0.0.1:$agent_port/api/v1/write")
   after=$(rss_kb "$agent_pid"); cpu1=$(cpu_s "$agent_pid")
   active=$(metric "http://127.0.0.1:$agent_port/metrics" agent360_tsdb_active_series)
-  record "{\"bench\":\"ingest\",\"server\":\"agent360\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
+  record "{\"bench\":\"ingest\",\"server\":\"agent360\",\"run\":$run,\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
   echo "$out"
-  if [[ "$what" != ingest ]]; then
+  if [[ "$what" != ingest && $run == "$RUNS" ]]; then
     run_queries agent360 "http://127.0.0.1:$agent_port" 30
   fi
-  if [[ "$what" == all ]]; then
+  if [[ "$what" == all && $run == "$RUNS" ]]; then
     echo "== api: agent360 external metrics under wrk"
     cat > "$work/auth.lua" <<'LUA'
 wrk.headers["Authorization"] = "Bearer bench-token"
@@ -118,18 +122,19 @@ PY
   fi
   stop "$agent_pid"
 
-  echo "== ingest: Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}')"
+  echo "== ingest: Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}') (run $run of $RUNS)"
   start_prometheus
   base=$(rss_kb "$prom_pid"); cpu0=$(cpu_s "$prom_pid")
   out=$(load "http://127.0.0.1:$prom_port/api/v1/write")
   after=$(rss_kb "$prom_pid"); cpu1=$(cpu_s "$prom_pid")
   active=$(metric "http://127.0.0.1:$prom_port/metrics" prometheus_tsdb_head_series)
-  record "{\"bench\":\"ingest\",\"server\":\"prometheus\",\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
+  record "{\"bench\":\"ingest\",\"server\":\"prometheus\",\"run\":$run,\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
   echo "$out"
-  if [[ "$what" != ingest ]]; then
+  if [[ "$what" != ingest && $run == "$RUNS" ]]; then
     run_queries prometheus "http://127.0.0.1:$prom_port" 10
   fi
   stop "$prom_pid"
+done
 fi
 
 python3 scripts/bench_report.py "$results" BENCHMARKS.md

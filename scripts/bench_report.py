@@ -8,6 +8,19 @@ rows = [json.loads(line) for line in open(results_path) if line.strip()]
 def pick(bench, server):
     return [r for r in rows if r["bench"] == bench and r["server"] == server]
 
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    return ordered[middle] if len(ordered) % 2 else (ordered[middle - 1] + ordered[middle]) / 2
+
+def span(values):
+    return f"{min(values):,.0f}–{max(values):,.0f}"
+
+def ingest_per_cpu(row):
+    res = row["result"]
+    cpu = row.get("cpuSeconds", 0) or float("nan")
+    return res["samples"] * res["ok"] / max(res["requests"], 1) / cpu
+
 def cpu_model():
     try:
         for line in open("/proc/cpuinfo"):
@@ -27,20 +40,26 @@ ingest = {s: pick("ingest", s) for s in ("agent360", "prometheus")}
 if ingest["agent360"] and ingest["prometheus"]:
     out.append("### Ingest (remote write 1.0, 2000 series per request, 8 shards)")
     out.append("")
-    out.append("| server | samples | accepted samples/s (wall) | server CPU seconds | samples per CPU-second | active series | RSS growth per active series |")
+    out.append("| server | runs × samples | accepted samples/s (wall, median) | server CPU seconds (median) | samples per CPU-second (median, min–max) | active series | RSS growth per active series (median) |")
     out.append("|---|---|---|---|---|---|---|")
     figures = {}
     for server in ("agent360", "prometheus"):
-        r = ingest[server][-1]
-        res = r["result"]
-        per_series = (r["rssAfterKB"] - r["rssBaseKB"]) * 1024 / max(r["activeSeries"], 1)
-        cpu = r.get("cpuSeconds", 0) or float("nan")
-        per_cpu = res["samples"] * res["ok"] / max(res["requests"], 1) / cpu
-        figures[server] = (res["samplesPerSecond"], per_series, per_cpu)
-        failed = f" ({res['failed']} requests failed: {res['firstError']})" if res["failed"] else ""
-        out.append(f"| {server} | {res['samples']:,} | {res['samplesPerSecond']:,.0f}{failed} | {cpu:.2f} | {per_cpu:,.0f} | {int(r['activeSeries']):,} | {per_series:,.0f} B |")
+        runs = ingest[server]
+        per_cpu = sorted(ingest_per_cpu(r) for r in runs)
+        wall = sorted(r["result"]["samplesPerSecond"] for r in runs)
+        per_series = sorted((r["rssAfterKB"] - r["rssBaseKB"]) * 1024 / max(r["activeSeries"], 1) for r in runs)
+        cpu = sorted(r.get("cpuSeconds", 0) or float("nan") for r in runs)
+        figures[server] = (median(wall), median(per_series), median(per_cpu))
+        last = runs[-1]["result"]
+        failed = sum(r["result"]["failed"] for r in runs)
+        failed_text = f" ({failed} requests failed: {last['firstError']})" if failed else ""
+        out.append(f"| {server} | {len(runs)} × {last['samples']:,} | {median(wall):,.0f}{failed_text} | {median(cpu):.2f} | "
+                   f"{median(per_cpu):,.0f} ({span(per_cpu)}) | {int(runs[-1]['activeSeries']):,} | {median(per_series):,.0f} B |")
     a, p = figures["agent360"], figures["prometheus"]
-    out.append(f"| **ratio** | | **{a[0] / p[0]:.1f}×** | | **{a[2] / p[2]:.1f}× per core** | | **{a[1] / p[1]:.2f}× the memory per series** |")
+    out.append(f"| **ratio of medians** | | **{a[0] / p[0]:.1f}×** | | **{a[2] / p[2]:.1f}× per core** | | **{a[1] / p[1]:.2f}× the memory per series** |")
+    pairs = [ingest_per_cpu(x) / ingest_per_cpu(y) for x, y in zip(ingest["agent360"], ingest["prometheus"])]
+    out.append("")
+    out.append(f"Per-core ratio of each run pair (run order): {', '.join(f'{q:.1f}×' for q in pairs)}.")
     out.append("")
     out.append("Wall-clock rate is what one pinned core sustained against this sender; samples per CPU-second divides by the "
                "server's own CPU time in the same run (the sender shares the other core and can leave the server idle between requests).")
