@@ -93,3 +93,26 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 }
+
+@Suite struct LabelNameRuleTests {
+    /// `[a-zA-Z_][a-zA-Z0-9_]*` one byte at a time.
+    static func reference(_ bytes: [UInt8]) -> Bool {
+        func letter(_ b: UInt8) -> Bool { (0x41...0x5a).contains(b) || (0x61...0x7a).contains(b) || b == 0x5f }
+        guard let first = bytes.first, letter(first) else { return false }
+        return bytes.dropFirst().allSatisfy { letter($0) || (0x30...0x39).contains($0) }
+    }
+
+    @Test func nameCheckAgreesWithAByteLoopOnEveryByteAndLength() {
+        // Each byte value at each position of names 1...17 bytes long.
+        for length in 1 ... 17 {
+            for position in 0 ..< length {
+                for byte in UInt8.min ... UInt8.max {
+                    var name = [UInt8](repeating: 0x61, count: length)
+                    name[position] = byte
+                    let actual = name.withUnsafeBytes { LabelRules.isValidName($0) }
+                    #expect(actual == LabelNameRuleTests.reference(name), "\(name)")
+                }
+            }
+        }
+    }
+}

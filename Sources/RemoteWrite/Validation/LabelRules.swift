@@ -3,26 +3,37 @@ import TSDB
 /// Byte-level checks on label names and values, run on the decoder's borrowed
 /// bytes so a valid series costs no Swift string.
 enum LabelRules {
-    /// Bit b set when ASCII byte 64 + b may appear in a name: A–Z, _, a–z.
-    private static let lettersAndUnderscore: UInt64 = 0x07ff_fffe_87ff_fffe
-    /// Bit b set when ASCII byte b is a digit.
-    private static let digits: UInt64 = 0x03ff_0000_0000_0000
-
     /// `[a-zA-Z_][a-zA-Z0-9_]*`, non-empty. Also rules out any non-ASCII
-    /// (hence any invalid UTF-8) in names. Two 64-bit masks replace a table.
+    /// (hence any invalid UTF-8) in names. Checks eight bytes at a time.
     @inline(__always)
     static func isValidName(_ name: UnsafeRawBufferPointer) -> Bool {
         guard let base = name.baseAddress, name.count > 0 else { return false }
         let first = base.load(as: UInt8.self)
-        guard first >= 64, first < 128, (lettersAndUnderscore >> (first & 63)) & 1 != 0 else { return false }
-        var index = 1
-        while index < name.count {
-            let byte = base.load(fromByteOffset: index, as: UInt8.self)
-            let mask = byte < 64 ? digits : (byte < 128 ? lettersAndUnderscore : 0)
-            guard (mask >> (byte & 63)) & 1 != 0 else { return false }
-            index += 1
+        guard first < 0x30 || first > 0x39 else { return false }
+        var index = 0
+        while index + 8 <= name.count {
+            guard nameWordIsValid(base.loadUnaligned(fromByteOffset: index, as: UInt64.self), count: 8) else { return false }
+            index += 8
         }
-        return true
+        let rest = name.count - index
+        return rest == 0 || nameWordIsValid(ByteWords.partial(base + index, count: rest), count: rest)
+    }
+
+    /// Whether the low `count` bytes of `word` are all in `[a-zA-Z0-9_]`.
+    /// Per byte (all ASCII), `x + (0x80 - c)` sets the byte's top bit exactly
+    /// when `x >= c`, with no carry into the next byte, so each class is two
+    /// such comparisons.
+    @inline(__always)
+    private static func nameWordIsValid(_ word: UInt64, count: Int) -> Bool {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        guard word & high == 0 else { return false }
+        @inline(__always) func atLeast(_ c: UInt64) -> UInt64 { (word &+ (0x80 &- c) &* 0x0101_0101_0101_0101) & high }
+        let digit = atLeast(0x30) & ~atLeast(0x3a)
+        let upper = atLeast(0x41) & ~atLeast(0x5b)
+        let underscore = atLeast(0x5f) & ~atLeast(0x60)
+        let lower = atLeast(0x61) & ~atLeast(0x7b)
+        let required = count >= 8 ? high : high & ((1 &<< UInt64(count &* 8)) &- 1)
+        return (digit | upper | underscore | lower) & required == required
     }
 
     /// "__name__" read as a little-endian UInt64.
