@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The inclusive range of timestamps the store accepts at one `now`.
 struct TimeBounds {
     var oldest: Int64
@@ -20,25 +22,50 @@ struct TimeBounds {
 }
 
 extension ShardState {
-    /// Loads the bytes an append to this series will touch first (head chunk
-    /// header and stream end), so a batch's misses overlap; returns a byte
-    /// for the caller to keep, so the loads are not optimised away.
-    /// Like `touchHead`, for the hash-table entry and record a lookup reads.
+    // Prefetch passes. A batch's series sit in random places of a shard's
+    // tables, records and chunks, so each step of an append would miss the
+    // cache. The ingest loop runs these hints over all of a shard's series
+    // first, one dependent level at a time (table entry, record, label
+    // symbols and head chunk header, end of the head chunk's stream), so the
+    // misses of a level overlap instead of queueing. Hints never fault: a
+    // wrong address costs nothing but the hint.
+
+    /// Level 1: the hash-table entry a lookup probes first.
     @inline(__always)
-    func touchEntry(hash: UInt64) -> UInt8 {
-        let entry = byHash.entries[Int(truncatingIfNeeded: hash) & byHash.mask]
-        guard entry != 0 else { return 0 }
-        return UInt8(truncatingIfNeeded: records[SlotTable.slot(entry)].id)
+    func prefetchEntry(hash: UInt64) {
+        byHash.entries.withUnsafeBufferPointer { entries in
+            guard let base = entries.baseAddress else { return }
+            agent360_prefetch(base + (Int(truncatingIfNeeded: hash) & byHash.mask))
+        }
     }
 
+    /// Level 2: the record that entry points to.
     @inline(__always)
-    func touchHead(slot: Int) -> UInt8 {
-        guard let head = records[slot].head else { return 0 }
-        let header = head.load(fromByteOffset: 0, as: UInt8.self)
-        let end = Chunk.data(head).load(
-            fromByteOffset: Int(Chunk.header(head).pointee.bitCount &>> 3), as: UInt8.self
-        )
-        return header | end
+    func prefetchRecord(hash: UInt64) {
+        let entry = byHash.entries[Int(truncatingIfNeeded: hash) & byHash.mask]
+        guard entry != 0 else { return }
+        records.withUnsafeBufferPointer { records in
+            guard let base = records.baseAddress else { return }
+            agent360_prefetch(base + SlotTable.slot(entry))
+        }
+    }
+
+    /// Level 3: the record's label symbols (what `find` compares) and its
+    /// head chunk's header.
+    @inline(__always)
+    func prefetchLabelsAndHead(hash: UInt64) {
+        let entry = byHash.entries[Int(truncatingIfNeeded: hash) & byHash.mask]
+        guard entry != 0 else { return }
+        let record = records[SlotTable.slot(entry)]
+        agent360_prefetch(record.labels)
+        if let head = record.head { agent360_prefetch_write(head) }
+    }
+
+    /// Level 4: where the next sample's bits go in the head chunk.
+    @inline(__always)
+    func prefetchAppendPoint(slot: Int) {
+        guard let head = records[slot].head else { return }
+        agent360_prefetch_write(Chunk.data(head) + Int(Chunk.header(head).pointee.bitCount &>> 3))
     }
 
     /// Appends a series' samples in arrival order with Prometheus's rules:
@@ -91,7 +118,7 @@ extension ShardState {
                 // Small steps (1/8): little slack in every head, and the blocks
                 // left behind are small enough for neighbours to merge and
                 // reuse. ~20 moves of a few hundred bytes per 120 samples.
-                let capacity = Chunk.fittedCapacity(atLeast: max(Int(header.capacity) * 9 / 8, used + Chunk.appendSlack))
+                let capacity = Chunk.fittedCapacity(atLeast: max(Int(header.capacity) * 5 / 4, used + Chunk.appendSlack))
                 record.head = Chunk.resize(head, capacity: capacity)
                 counters.chunkBytes &+= capacity &- Int(header.capacity)
             }

@@ -24,8 +24,6 @@ struct ShardState: ~Copyable {
     var nextLocal: UInt32 = 0
     var counters = ShardCounters()
     var arena = ChunkArena()
-    /// Keeps prefetching loads (`touchHead`) from being optimised away.
-    var touchSink: UInt8 = 0
     var labelPool = LabelPool()
     /// Newest sample time accepted here (for label-name/value time checks).
     var maxTime = Int64.min

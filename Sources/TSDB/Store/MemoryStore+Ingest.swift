@@ -64,13 +64,11 @@ extension MemoryStore {
         for shard in 0 ..< shards.count where starts[shard] < starts[shard + 1] {
             let range = starts[shard] ..< starts[shard + 1]
             shards[shard].state.withLock { state in
-                // Passes so cache misses overlap instead of queueing: touch
-                // every table entry and record, find every series, touch every
-                // head chunk where the next sample goes, then append.
-                var touch: UInt8 = 0
-                for position in range {
-                    touch |= state.touchEntry(hash: hashes[Int(order[position])])
-                }
+                // Prefetch level by level (see ShardState+Append), then find
+                // every series, then append.
+                for position in range { state.prefetchEntry(hash: hashes[Int(order[position])]) }
+                for position in range { state.prefetchRecord(hash: hashes[Int(order[position])]) }
+                for position in range { state.prefetchLabelsAndHead(hash: hashes[Int(order[position])]) }
                 for position in range {
                     let i = Int(order[position])
                     if let slot = state.find(hash: hashes[i], labels: batch.labels(of: i), symbols: directory) {
@@ -80,9 +78,8 @@ extension MemoryStore {
                     }
                 }
                 for position in range where slots[position] >= 0 {
-                    touch |= state.touchHead(slot: slots[position])
+                    state.prefetchAppendPoint(slot: slots[position])
                 }
-                state.touchSink |= touch
                 for position in range where slots[position] >= 0 {
                     let i = Int(order[position])
                     state.append(

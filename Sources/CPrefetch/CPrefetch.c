@@ -1,0 +1,2 @@
+// Header-only module: the prefetch hints are static inline functions.
+#include "CPrefetch.h"
