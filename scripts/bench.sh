@@ -63,9 +63,12 @@ start_prometheus() {
 
 stop() { kill "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
 
-# One fixed start time, so both servers get byte-identical requests.
-start_ms=$(( $(date +%s%3N) - ROUNDS * 15000 ))
-end_s=$(python3 -c "print(($start_ms + ($ROUNDS - 1) * 15000 + 15000) / 1000)")
+# One start time per run pair, so both servers get byte-identical requests
+# whose newest samples are current (the API benchmark reads at "now").
+new_timeline() {
+  start_ms=$(( $(date +%s%3N) - ROUNDS * 15000 ))
+  end_s=$(python3 -c "print(($start_ms + ($ROUNDS - 1) * 15000 + 15000) / 1000)")
+}
 
 load() { # url label
   taskset -c 1 "$bin/agent360-bench" send --url "$1" --series "$SERIES" --rounds "$ROUNDS" --start "$start_ms"
@@ -88,6 +91,7 @@ if [[ "$what" == ingest || "$what" == query || "$what" == all ]]; then
 # Ingest runs alternate between the servers (machine noise hits both alike);
 # the report takes medians. Queries and the API use the last run's data.
 for run in $(seq 1 "$RUNS"); do
+new_timeline
   echo "== ingest: agent360 (run $run of $RUNS)"
   start_agent360
   base=$(rss_kb "$agent_pid"); cpu0=$(cpu_s "$agent_pid")
@@ -105,9 +109,11 @@ for run in $(seq 1 "$RUNS"); do
 wrk.headers["Authorization"] = "Bearer bench-token"
 LUA
     api="https://127.0.0.1:$agent_secure/apis/external.metrics.k8s.io/v1beta1/namespaces/ns-1/bench_request_rate?labelSelector=workload%3Dapp-1"
-    curl -sk -H "Authorization: Bearer bench-token" "$api" | head -c 300; echo
+    # A benchmark of error answers would be meaningless: require a value first.
+    curl -sfk -H "Authorization: Bearer bench-token" "$api" | head -c 300; echo
     wrk_out=$(taskset -c 1 wrk -t1 -c8 -d15s --latency -s "$work/auth.lua" "$api")
     echo "$wrk_out"
+    if grep -q "Non-2xx" <<<"$wrk_out"; then echo "external metrics API answered errors under load" >&2; exit 1; fi
     python3 - "$wrk_out" >> "$results" <<'PY'
 import json, re, sys
 text = sys.argv[1]
