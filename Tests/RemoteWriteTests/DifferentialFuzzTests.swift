@@ -73,3 +73,50 @@ import Testing
         #expect(statuses[204, default: 0] > 500)
     }
 }
+
+/// The direct reader remembers label names between series (LabelNameMemo);
+/// protobuf-c's path checks every name afresh. Sequences built to hit each
+/// memo case must get identical outcomes and data from both.
+@Suite struct LabelNameMemoTests {
+    typealias Set = [(String, String)]
+
+    static let sequences: [[Set]] = [
+        // Same names throughout; then one name changes in the middle.
+        [[("__name__", "a"), ("job", "x"), ("pod", "p1")], [("__name__", "a"), ("job", "y"), ("pod", "p2")],
+         [("__name__", "a"), ("kind", "y"), ("pod", "p3")], [("__name__", "a"), ("job", "z"), ("pod", "p4")]],
+        // A repeated name where the memo holds a later one: a duplicate.
+        [[("__name__", "a"), ("a", "1"), ("b", "2")], [("__name__", "a"), ("a", "1"), ("a", "2")]],
+        // Unsorted after sorted, then sorted again.
+        [[("__name__", "a"), ("a", "1"), ("b", "2")], [("b", "2"), ("__name__", "a"), ("a", "1")],
+         [("__name__", "a"), ("a", "1"), ("b", "2")]],
+        // Empty values in the middle (dropped) and at memo positions.
+        [[("__name__", "a"), ("a", "1"), ("b", "2")], [("__name__", "a"), ("a", ""), ("b", "2")],
+         [("__name__", "a"), ("zz", ""), ("a", "1"), ("b", "3")]],
+        // Invalid value on a remembered name; missing metric name; invalid name.
+        [[("__name__", "a"), ("a", "1")], [("__name__", "a"), ("a", "\u{FFFD}ok")], [("a", "1"), ("b", "2")],
+         [("__name__", "a"), ("a-b", "1")], [("__name__", "a"), ("a", "2")]],
+        // The metric name moves position: "_" and "A" sort before "__name__".
+        [[("A", "1"), ("__name__", "a")], [("__name__", "a"), ("b", "1")], [("A", "1"), ("b", "1")]],
+        // Names remembered from a refused set (no metric name) match a set
+        // that lacks it too: still refused.
+        [[("a", "1"), ("b", "2")], [("a", "1"), ("b", "3")], [("__name__", "m")]],
+    ]
+
+    @Test(arguments: sequences.indices)
+    func bothReadersAgree(_ index: Int) {
+        let request = RemoteWriteRequest(series: Self.sequences[index].map { Requests.series($0) })
+        var proto = RemoteWriteEncoder.protobuf(request)
+        // Break one value's UTF-8 so the invalid-value case is real.
+        if let at = proto.firstIndex(of: 0xEF) { proto[at] = 0xFF }
+        let body = RemoteWriteEncoder.compress(proto)
+        let a = RecordingSink()
+        let b = RecordingSink()
+        let expected = RemoteWriteReceiver(decoding: .protobufC).receive(body, into: a)
+        let actual = RemoteWriteReceiver(decoding: .direct).receive(body, into: b)
+        #expect(expected == actual)
+        #expect(a.series == b.series)
+        // Each sequence refuses something or accepts everything on purpose:
+        // both paths must have produced data to compare.
+        #expect(!a.series.isEmpty)
+    }
+}

@@ -10,6 +10,8 @@ struct LabelSetBuilder {
     private let start: Int
     private var hasMetricName = false
     private var sorted = true
+    /// Labels of this set appended so far that matched the memo in sequence.
+    private var matched = 0
     private(set) var problem: LabelProblem?
 
     init(start: Int) {
@@ -33,6 +35,33 @@ struct LabelSetBuilder {
             sorted = false
         }
         labels.append(RawLabel(name: name, value: value))
+    }
+
+    /// `add` with the request's name memo: a name matching it skips the name
+    /// checks; a name checked here is remembered for the next series.
+    @inline(__always)
+    mutating func add(
+        name: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer, to labels: inout [RawLabel], memo: inout LabelNameMemo
+    ) {
+        guard problem == nil else { return }
+        let position = labels.count - start
+        if !value.isEmpty, matched == position, memo.matches(name, at: position) {
+            guard LabelRules.isValidUTF8(value) else {
+                problem = .invalidValue(name: name)
+                return
+            }
+            if memo.isMetricName(at: position) { hasMetricName = true }
+            matched += 1
+            labels.append(RawLabel(name: name, value: value))
+            return
+        }
+        add(name: name, value: value, to: &labels)
+        // Appended, valid, in order after a fully matched prefix: the memo's
+        // invariant holds with this name at this position.
+        if problem == nil, sorted, matched == position, labels.count - start == position + 1 {
+            memo.remember(name, at: position, isMetricName: LabelRules.isMetricName(name))
+            matched += 1
+        }
     }
 
     /// The problem that refuses the set, or nil once the labels are sorted.

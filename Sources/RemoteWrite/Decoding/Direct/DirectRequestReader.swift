@@ -10,6 +10,7 @@ import TSDB
 /// fuzz test holds the two to that).
 struct DirectRequestReader {
     var result = ReadResult()
+    private var names = LabelNameMemo()
     private let maxSeries: Int
     private let maxBatchBytes: Int
 
@@ -61,7 +62,7 @@ struct DirectRequestReader {
             case 1:
                 try WireReader.expect(wire, .lengthDelimited)
                 let (name, value) = try DirectMessages.label(try reader.lengthDelimited())
-                builder.add(name: name, value: value, to: &batch.labels)
+                builder.add(name: name, value: value, to: &batch.labels, memo: &names)
             case 2:
                 try WireReader.expect(wire, .lengthDelimited)
                 batch.samples.append(try DirectMessages.sample(try reader.lengthDelimited()))
