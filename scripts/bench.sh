@@ -25,7 +25,7 @@ rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 # CPU seconds (user + system) a process has used so far.
 cpu_s() { python3 -c "import os; f=open('/proc/$1/stat').read().rsplit(')',1)[1].split(); print((int(f[11])+int(f[12]))/os.sysconf('SC_CLK_TCK'))"; }
 wait_ready() { for _ in $(seq 1 300); do curl -sfk "$1" >/dev/null 2>&1 && return 0; sleep 0.1; done; echo "not ready: $1" >&2; return 1; }
-metric() { curl -s "$1" | awk -v name="$2" '$1 == name {print $2; exit}'; }
+metric() { curl -s "$1" | awk -v name="$2" '$1 == name && !found {value = $2; found = 1} END {print value}'; }  # reads to the end: an early exit would fail curl (pipefail)
 record() { echo "$1" >> "$results"; }
 
 start_agent360() {
@@ -110,7 +110,7 @@ wrk.headers["Authorization"] = "Bearer bench-token"
 LUA
     api="https://127.0.0.1:$agent_secure/apis/external.metrics.k8s.io/v1beta1/namespaces/ns-1/bench_request_rate?labelSelector=workload%3Dapp-1"
     # A benchmark of error answers would be meaningless: require a value first.
-    curl -sfk -H "Authorization: Bearer bench-token" "$api" | head -c 300; echo
+    answer=$(curl -sfk -H "Authorization: Bearer bench-token" "$api"); echo "${answer:0:300}"
     wrk_out=$(taskset -c 1 wrk -t1 -c8 -d15s --latency -s "$work/auth.lua" "$api")
     echo "$wrk_out"
     if grep -q "Non-2xx" <<<"$wrk_out"; then echo "external metrics API answered errors under load" >&2; exit 1; fi
