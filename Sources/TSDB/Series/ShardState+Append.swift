@@ -1,5 +1,3 @@
-import CPrefetch
-
 /// The inclusive range of timestamps the store accepts at one `now`.
 struct TimeBounds {
     var oldest: Int64
@@ -22,52 +20,6 @@ struct TimeBounds {
 }
 
 extension ShardState {
-    // Prefetch passes. A batch's series sit in random places of a shard's
-    // tables, records and chunks, so each step of an append would miss the
-    // cache. The ingest loop runs these hints over all of a shard's series
-    // first, one dependent level at a time (table entry, record, the record's
-    // symbol ids and head chunk header, end of the head chunk's stream), so the
-    // misses of a level overlap instead of queueing. Hints never fault: a
-    // wrong address costs nothing but the hint.
-
-    /// Level 1: the hash-table entry a lookup probes first.
-    @inline(__always)
-    func prefetchEntry(hash: UInt64) {
-        byHash.entries.withUnsafeBufferPointer { entries in
-            guard let base = entries.baseAddress else { return }
-            agent360_prefetch(base + (Int(truncatingIfNeeded: hash) & byHash.mask))
-        }
-    }
-
-    /// Level 2: the record that entry points to.
-    @inline(__always)
-    func prefetchRecord(hash: UInt64) {
-        let entry = byHash.entries[Int(truncatingIfNeeded: hash) & byHash.mask]
-        guard entry != 0 else { return }
-        records.withUnsafeBufferPointer { records in
-            guard let base = records.baseAddress else { return }
-            agent360_prefetch(base + SlotTable.slot(entry))
-        }
-    }
-
-    /// Level 3: the record's label symbol ids (what `find` compares) and its
-    /// head chunk's header.
-    @inline(__always)
-    func prefetchLabelsAndHead(hash: UInt64) {
-        let entry = byHash.entries[Int(truncatingIfNeeded: hash) & byHash.mask]
-        guard entry != 0 else { return }
-        let record = records[SlotTable.slot(entry)]
-        agent360_prefetch(record.labels)
-        if let head = record.head { agent360_prefetch_write(head) }
-    }
-
-    /// Level 4: where the next sample's bits go in the head chunk.
-    @inline(__always)
-    func prefetchAppendPoint(slot: Int) {
-        guard let head = records[slot].head else { return }
-        agent360_prefetch_write(Chunk.data(head) + Int(Chunk.header(head).pointee.bitCount &>> 3))
-    }
-
     /// Appends a series' samples in arrival order with Prometheus's rules:
     /// out-of-bounds first, then order against the newest sample; an exact
     /// repeat of the newest sample is accepted without being stored.

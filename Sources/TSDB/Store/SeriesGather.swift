@@ -22,8 +22,6 @@ struct SeriesGather: @unchecked Sendable {
     private var scratch: [Sample] = []
     private var chain: [UnsafeMutableRawPointer] = []
     private var slots: [Int] = []
-    /// Keeps the prefetching loads of `collect` from being optimised away.
-    private(set) var touchSink: UInt64 = 0
 
     init(symbolHighWater: Int, expectedSeries: Int) {
         local = LocalSymbolMap(highWater: symbolHighWater, expected: expectedSeries)
@@ -48,31 +46,31 @@ struct SeriesGather: @unchecked Sendable {
     /// samples in [minTime, maxTime], with their samples and labels.
     ///
     /// Reading 100k series is bound by cache misses on chunk memory, one
-    /// series after another. So it goes in groups: first touch every chunk
-    /// header of the group, then the stream where decoding will start, then
-    /// decode; the touches are independent loads the CPU overlaps, and the
-    /// decode pass finds the lines in cache.
+    /// series after another. So it goes in groups, with prefetch hints level
+    /// by level (see ShardState+Prefetch): the records, every chunk header,
+    /// then the stream where decoding will start; the decode pass then finds
+    /// the lines in cache.
     mutating func collect(
         from state: borrowing ShardState, ids: ArraySlice<UInt32>, minTime: Int64, maxTime: Int64,
         directory: SymbolDirectory
     ) {
         slots.removeAll(keepingCapacity: true)
+        for id in ids { state.prefetchIDEntry(id) }
         for id in ids {
             if let slot = state.slot(forID: id) { slots.append(slot) }
         }
-        var touch: UInt64 = 0
         var start = 0
         while start < slots.count {
             let end = min(start + 128, slots.count)
+            for position in start ..< end { state.prefetchRecord(slot: slots[position]) }
             for position in start ..< end {
                 guard let head = state.records[slots[position]].head else { continue }
-                touch &+= UInt64(head.load(fromByteOffset: 0, as: UInt8.self))
-                touch &+= UInt64(head.load(fromByteOffset: Chunk.headerSize - 1, as: UInt8.self))
+                ShardState.prefetch(head, from: 0, to: Chunk.headerSize)
             }
             for position in start ..< end {
                 guard let head = state.records[slots[position]].head else { continue }
-                let bit = XORChunk.resumeBit(UnsafeRawPointer(head), from: minTime)
-                touch &+= UInt64(Chunk.data(head).load(fromByteOffset: bit &>> 3, as: UInt8.self))
+                let byte = XORChunk.resumeBit(UnsafeRawPointer(head), from: minTime) &>> 3
+                ShardState.prefetch(Chunk.data(head), from: byte, to: byte &+ 1)
             }
             for position in start ..< end {
                 let record = state.records[slots[position]]
@@ -91,7 +89,6 @@ struct SeriesGather: @unchecked Sendable {
             }
             start = end
         }
-        touchSink &+= touch
     }
 
     /// Decodes the record's samples in [minTime, maxTime] into `scratch`;

@@ -1,8 +1,8 @@
 /// Reads the series of one shard after another for `visitSeries`.
 ///
-/// Like `SeriesGather.collect`, it goes in groups: touch the chunk headers
-/// of a group, then the stream bytes where decoding starts, then decode; the
-/// touches are independent cache misses the CPU overlaps.
+/// It goes in groups, with prefetch hints level by level (see
+/// ShardState+Prefetch): the by-id table entries, the records, the chunk
+/// headers, then the stream bytes where decoding starts; then it decodes.
 ///
 /// `@unchecked Sendable` for the same reason as `SeriesGather`: its scratch
 /// memory is used only within one call, inside shard critical sections.
@@ -11,8 +11,6 @@ struct ShardReader: ~Copyable, @unchecked Sendable {
     private var scratch = SampleScratch()
     private var chain: [UnsafeMutableRawPointer] = []
     private var slots: [Int] = []
-    /// Keeps the prefetching loads from being optimised away.
-    private(set) var touchSink: UInt64 = 0
 
     init(strings: LabelStrings) {
         self.strings = strings
@@ -23,13 +21,14 @@ struct ShardReader: ~Copyable, @unchecked Sendable {
         selection: SampleSelection, _ visitor: LockedVisitor
     ) throws {
         slots.removeAll(keepingCapacity: true)
+        for id in ids { state.prefetchIDEntry(id) }
         for id in ids {
             if let slot = state.slot(forID: id) { slots.append(slot) }
         }
         var start = 0
         while start < slots.count {
             let end = Swift.min(start + 128, slots.count)
-            touchChunks(state, start ..< end, minTime: minTime, maxTime: maxTime, selection: selection)
+            prefetchChunks(state, start ..< end, minTime: minTime, maxTime: maxTime, selection: selection)
             for position in start ..< end {
                 let record = state.records[slots[position]]
                 guard record.head != nil, record.lastTime >= minTime else { continue }
@@ -52,34 +51,28 @@ struct ShardReader: ~Copyable, @unchecked Sendable {
         }
     }
 
-    /// Touches what decoding the group will read: chunk headers, then the
-    /// stream where decoding resumes. Series answered from their record
-    /// (the newest sample, when the window reaches it) need neither.
-    private mutating func touchChunks(
+    /// Prefetches what decoding the group will read: records, chunk headers,
+    /// then the stream where decoding resumes. Series answered from their
+    /// record (the newest sample, when the window reaches it) need neither.
+    private func prefetchChunks(
         _ state: borrowing ShardState, _ group: Range<Int>, minTime: Int64, maxTime: Int64, selection: SampleSelection
     ) {
-        var touch: UInt64 = 0
+        for position in group { state.prefetchRecord(slot: slots[position]) }
         for position in group {
             let record = state.records[slots[position]]
             guard let head = record.head, record.lastTime >= minTime else { continue }
             if selection == .newest && record.lastTime <= maxTime { continue }
-            touch &+= UInt64(head.load(fromByteOffset: 0, as: UInt8.self))
-            touch &+= UInt64(head.load(fromByteOffset: Chunk.headerSize - 1, as: UInt8.self))
+            ShardState.prefetch(head, from: 0, to: Chunk.headerSize)
         }
         for position in group {
             let record = state.records[slots[position]]
             guard let head = record.head, record.lastTime >= minTime else { continue }
             if selection == .newest && record.lastTime <= maxTime { continue }
             // Every line of the head's stream from where decoding resumes:
-            // decoding is a serial chain of loads, the touches are not.
-            let data = Chunk.data(head)
+            // decoding is a serial chain of loads, the hints are not.
+            let resume = XORChunk.resumeBit(UnsafeRawPointer(head), from: minTime) &>> 3
             let end = (Int(Chunk.header(head).pointee.bitCount) &+ 7) &>> 3
-            var byte = XORChunk.resumeBit(UnsafeRawPointer(head), from: minTime) &>> 3
-            repeat {
-                touch &+= UInt64(data.load(fromByteOffset: byte, as: UInt8.self))
-                byte &+= 64
-            } while byte < end
+            ShardState.prefetch(Chunk.data(head), from: resume, to: end)
         }
-        touchSink &+= touch
     }
 }
