@@ -49,10 +49,22 @@ extension ShardState {
 
     /// The by-id table entry `slot(forID:)` probes first.
     @inline(__always)
-    func prefetchIDEntry(_ id: UInt32) {
+    private func prefetchIDEntry(_ id: UInt32) {
         byID.entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress else { return }
             agent360_prefetch(base + (Int(truncatingIfNeeded: id &>> UInt32(shardBits)) & byID.mask))
+        }
+    }
+
+    /// The slots of the live series among `ids` (all in this shard), in
+    /// order, into `slots` (cleared first): the by-id entries are prefetched
+    /// for all ids before any is probed.
+    @inline(__always)
+    func slots(of ids: ArraySlice<UInt32>, into slots: inout [Int]) {
+        slots.removeAll(keepingCapacity: true)
+        for id in ids { prefetchIDEntry(id) }
+        for id in ids {
+            if let slot = slot(forID: id) { slots.append(slot) }
         }
     }
 

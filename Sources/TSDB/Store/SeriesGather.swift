@@ -54,11 +54,7 @@ struct SeriesGather: @unchecked Sendable {
         from state: borrowing ShardState, ids: ArraySlice<UInt32>, minTime: Int64, maxTime: Int64,
         directory: SymbolDirectory
     ) {
-        slots.removeAll(keepingCapacity: true)
-        for id in ids { state.prefetchIDEntry(id) }
-        for id in ids {
-            if let slot = state.slot(forID: id) { slots.append(slot) }
-        }
+        state.slots(of: ids, into: &slots)
         var start = 0
         while start < slots.count {
             let end = min(start + 128, slots.count)

@@ -20,11 +20,7 @@ struct ShardReader: ~Copyable, @unchecked Sendable {
         _ state: borrowing ShardState, _ ids: ArraySlice<UInt32>, minTime: Int64, maxTime: Int64,
         selection: SampleSelection, _ visitor: LockedVisitor
     ) throws {
-        slots.removeAll(keepingCapacity: true)
-        for id in ids { state.prefetchIDEntry(id) }
-        for id in ids {
-            if let slot = state.slot(forID: id) { slots.append(slot) }
-        }
+        state.slots(of: ids, into: &slots)
         var start = 0
         while start < slots.count {
             let end = Swift.min(start + 128, slots.count)
