@@ -74,6 +74,18 @@ load() { # url label
   taskset -c 1 "$bin/agent360-bench" send --url "$1" --series "$SERIES" --rounds "$ROUNDS" --start "$start_ms"
 }
 
+# Sends the load to one server and records its rate, CPU seconds and RSS
+# growth per active series: measure_ingest NAME PID BASE_URL ACTIVE_SERIES_METRIC
+measure_ingest() {
+  local base after cpu0 cpu1 out active
+  base=$(rss_kb "$2"); cpu0=$(cpu_s "$2")
+  out=$(load "$3/api/v1/write")
+  after=$(rss_kb "$2"); cpu1=$(cpu_s "$2")
+  active=$(metric "$3/metrics" "$4")
+  record "{\"bench\":\"ingest\",\"server\":\"$1\",\"run\":$run,\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
+  echo "$out"
+}
+
 # The HPA-style queries, timed on one server: run_queries NAME BASE_URL RUNS
 run_queries() {
   echo "== query: $1"
@@ -91,15 +103,10 @@ if [[ "$what" == ingest || "$what" == query || "$what" == all ]]; then
 # Ingest runs alternate between the servers (machine noise hits both alike);
 # the report takes medians. Queries and the API use the last run's data.
 for run in $(seq 1 "$RUNS"); do
-new_timeline
+  new_timeline
   echo "== ingest: agent360 (run $run of $RUNS)"
   start_agent360
-  base=$(rss_kb "$agent_pid"); cpu0=$(cpu_s "$agent_pid")
-  out=$(load "http://127.0.0.1:$agent_port/api/v1/write")
-  after=$(rss_kb "$agent_pid"); cpu1=$(cpu_s "$agent_pid")
-  active=$(metric "http://127.0.0.1:$agent_port/metrics" agent360_tsdb_active_series)
-  record "{\"bench\":\"ingest\",\"server\":\"agent360\",\"run\":$run,\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
-  echo "$out"
+  measure_ingest agent360 "$agent_pid" "http://127.0.0.1:$agent_port" agent360_tsdb_active_series
   if [[ "$what" != ingest && $run == "$RUNS" ]]; then
     run_queries agent360 "http://127.0.0.1:$agent_port" 30
   fi
@@ -130,12 +137,7 @@ PY
 
   echo "== ingest: Prometheus $(prometheus --version 2>&1 | head -1 | awk '{print $3}') (run $run of $RUNS)"
   start_prometheus
-  base=$(rss_kb "$prom_pid"); cpu0=$(cpu_s "$prom_pid")
-  out=$(load "http://127.0.0.1:$prom_port/api/v1/write")
-  after=$(rss_kb "$prom_pid"); cpu1=$(cpu_s "$prom_pid")
-  active=$(metric "http://127.0.0.1:$prom_port/metrics" prometheus_tsdb_head_series)
-  record "{\"bench\":\"ingest\",\"server\":\"prometheus\",\"run\":$run,\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)")}"
-  echo "$out"
+  measure_ingest prometheus "$prom_pid" "http://127.0.0.1:$prom_port" prometheus_tsdb_head_series
   if [[ "$what" != ingest && $run == "$RUNS" ]]; then
     run_queries prometheus "http://127.0.0.1:$prom_port" 10
   fi
