@@ -48,6 +48,22 @@ public struct IngestBatch: @unchecked Sendable {
     }
 
     public var isEmpty: Bool { series.isEmpty }
+
+    /// Closes the series whose labels and samples were appended from these
+    /// indices on: without samples its labels are dropped (nothing to store),
+    /// otherwise it joins `series`.
+    public mutating func closeSeries(labelStart: Int, sampleStart: Int) {
+        guard samples.count > sampleStart else {
+            labels.removeSubrange(labelStart...)
+            return
+        }
+        series.append(IngestSeries(
+            labelStart: Int32(truncatingIfNeeded: labelStart),
+            labelCount: Int32(truncatingIfNeeded: labels.count - labelStart),
+            sampleStart: Int32(truncatingIfNeeded: sampleStart),
+            sampleCount: Int32(truncatingIfNeeded: samples.count - sampleStart)
+        ))
+    }
 }
 
 /// Why the store refused a sample; the raw value is the metric label.

@@ -94,7 +94,6 @@ struct DirectRequestReader {
             result.droppedExemplars += exemplars.count
             return
         }
-        let labelCount = batch.labels.count - labelStart
 
         if !exemplars.isEmpty {
             let seriesLabels = ExemplarReader.labels(batch.labels[labelStart...])
@@ -117,15 +116,6 @@ struct DirectRequestReader {
             )
         }
 
-        guard sampleCount > 0 else {
-            batch.labels.removeSubrange(labelStart...)
-            return
-        }
-        batch.series.append(IngestSeries(
-            labelStart: Int32(truncatingIfNeeded: labelStart),
-            labelCount: Int32(truncatingIfNeeded: labelCount),
-            sampleStart: Int32(truncatingIfNeeded: sampleStart),
-            sampleCount: Int32(truncatingIfNeeded: sampleCount)
-        ))
+        batch.closeSeries(labelStart: labelStart, sampleStart: sampleStart)
     }
 }

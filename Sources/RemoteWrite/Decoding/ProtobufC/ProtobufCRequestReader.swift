@@ -40,7 +40,6 @@ struct ProtobufCRequestReader {
             result.droppedExemplars += series.n_exemplars
             return
         }
-        let labelCount = batch.labels.count - labelStart
 
         if series.n_exemplars > 0, let list = series.exemplars {
             let seriesLabels = ExemplarReader.labels(batch.labels[labelStart...])
@@ -71,17 +70,7 @@ struct ProtobufCRequestReader {
                 batch.samples.append(Sample(timestamp: sample.pointee.timestamp, value: sample.pointee.value))
             }
         }
-        let sampleCount = batch.samples.count - sampleStart
-        guard sampleCount > 0 else {
-            // Nothing for the store (exemplars or histograms only).
-            batch.labels.removeSubrange(labelStart...)
-            return
-        }
-        batch.series.append(IngestSeries(
-            labelStart: Int32(truncatingIfNeeded: labelStart),
-            labelCount: Int32(truncatingIfNeeded: labelCount),
-            sampleStart: Int32(truncatingIfNeeded: sampleStart),
-            sampleCount: Int32(truncatingIfNeeded: sampleCount)
-        ))
+        // Without samples there is nothing for the store (exemplars or histograms only).
+        batch.closeSeries(labelStart: labelStart, sampleStart: sampleStart)
     }
 }
