@@ -52,6 +52,7 @@ public struct IngestBatch: @unchecked Sendable {
     /// Closes the series whose labels and samples were appended from these
     /// indices on: without samples its labels are dropped (nothing to store),
     /// otherwise it joins `series`.
+    @inlinable
     public mutating func closeSeries(labelStart: Int, sampleStart: Int) {
         guard samples.count > sampleStart else {
             labels.removeSubrange(labelStart...)
