@@ -10,11 +10,16 @@
 # Custom resources kubernetes-validate has no schema for are taken out and
 # LISTED as not validated; only the kinds in `custom_resources` below may be;
 # any other unknown kind still fails. Every built-in object must be reported
-# as passed. Cross-references no schema can see are checked too: Service and
-# ServiceMonitor selectors and port names, StatefulSet serviceNames, HPA
-# targets and External metric selectors, ConfigMap volumes, and that the
-# ResourceQuota admits every workload at its largest (HPA maxReplicas plus
-# rolling-update surge).
+# as passed. Cross-references no schema can see are checked too, in the base
+# and in the guide: Service and ServiceMonitor selectors and port names,
+# workload selectors against their pod templates, volume mounts against
+# volumes and volumeClaimTemplates, StatefulSet serviceNames (a headless
+# Service selecting the pods), PodDisruptionBudget selectors and that they
+# allow an eviction, APIService Services and ports, HPA targets and External
+# metric selectors, ConfigMap volumes, and that the ResourceQuota admits every
+# workload at its largest (HPA maxReplicas plus rolling-update surge). For the
+# base, the remote_write snippet must feed every StatefulSet replica by its own
+# entry through the headless Service, and none through a load-balancing one.
 #
 #   scripts/check-manifests.sh                 # KUBERNETES_VERSION=1.31.0 to change
 set -euo pipefail
@@ -44,45 +49,15 @@ validate() {
   fi
 }
 
-echo "== kubectl kustomize $manifests"
-kubectl kustomize "$manifests" > "$work/rendered.yaml"
-echo "  $(grep -c '^kind:' "$work/rendered.yaml") objects rendered"
-
-echo "== kubernetes-validate (rendered base, Kubernetes $version, strict)"
-validate "kubectl kustomize $manifests" "$work/rendered.yaml"
-
-echo "== kubernetes-validate (standalone examples)"
-validate "standalone manifests" "${standalone[@]}"
-
-if command -v promtool >/dev/null 2>&1; then
-  echo "== promtool check config (remote_write snippet)"
-  python3 - "$manifests/prometheus-remote-write.yaml" "$work/prometheus.yml" <<'PY'
-import sys, yaml
-doc = yaml.safe_load(open(sys.argv[1]))
-open(sys.argv[2], "w").write(doc["data"]["remote-write.yml"])
-PY
-  promtool check config "$work/prometheus.yml" | sed "s|^|  |"
-fi
-
-if [ -n "${AGENT360_BINARY:-}" ]; then
-  echo "== agent360 check-config $manifests/agent360.yaml"
-  "$AGENT360_BINARY" check-config "$manifests/agent360.yaml"
-fi
-
-guide="$manifests/guide"
-# apiVersion and kind of the custom resources the guide may contain. They are
-# listed as not validated; any other kind without a schema is an error.
-custom_resources=("monitoring.coreos.com/v1 ServiceMonitor")
-
-echo "== kubectl kustomize $guide"
-kubectl kustomize "$guide" > "$work/guide.yaml"
-echo "  $(grep -c '^kind:' "$work/guide.yaml") objects rendered"
-
-echo "== custom resources and cross-references ($guide)"
-python3 - "$work/guide.yaml" "$work/guide-builtin.yaml" "$work/guide-builtin.count" "${custom_resources[@]}" <<'PY'
+# Cross-references no schema can see, for a rendered kustomization:
+#   crossref.py RENDERED BUILTIN_OUT COUNT_OUT REMOTE_WRITE_SNIPPET|- [CUSTOM_KIND...]
+# writes the built-in objects (all but the listed custom resources) and their
+# count, and with a remote_write snippet checks its URLs against the render.
+cat > "$work/crossref.py" <<'PY'
 import math, re, sys, yaml
+from urllib.parse import urlsplit
 
-rendered, builtin_path, count_path, *custom = sys.argv[1:]
+rendered, builtin_path, count_path, remote_write, *custom = sys.argv[1:]
 custom = set(custom)
 objects = [o for o in yaml.safe_load_all(open(rendered)) if o]
 problems = []
@@ -103,6 +78,25 @@ def ns(o):
 
 def matches(selector, labels):
     return bool(selector) and all((labels or {}).get(k) == v for k, v in selector.items())
+
+
+def label_selector_matches(selector, labels):
+    """A metav1.LabelSelector (matchLabels and matchExpressions); an empty
+    one is reported as not matching, since it would select every pod."""
+    selector = selector or {}
+    labels = labels or {}
+    if not selector.get("matchLabels") and not selector.get("matchExpressions"):
+        return False
+    if not all(labels.get(k) == v for k, v in (selector.get("matchLabels") or {}).items()):
+        return False
+    for e in selector.get("matchExpressions") or []:
+        key, op, values = e.get("key"), e.get("operator"), e.get("values") or []
+        if not {"In": key in labels and labels[key] in values,
+                "NotIn": key not in labels or labels[key] not in values,
+                "Exists": key in labels,
+                "DoesNotExist": key not in labels}.get(op, False):
+            return False
+    return True
 
 
 def quantity(text):
@@ -157,6 +151,16 @@ for s in services:
             problems.append(f"{where(s)}: targetPort {target!r} is not a named container port of its pods")
 
 for w in workloads:
+    selector = w["spec"].get("selector")
+    if w.get("kind") != "Job" and not label_selector_matches(selector, pod_labels(w)):
+        problems.append(f"{where(w)}: spec.selector {selector} does not select its own pod template")
+    claims = {(c.get("metadata") or {}).get("name") for c in w["spec"].get("volumeClaimTemplates", [])}
+    volumes = {v.get("name") for v in pod_spec(w).get("volumes", [])} | claims
+    for c in pod_spec(w).get("containers", []) + pod_spec(w).get("initContainers", []):
+        for mount in c.get("volumeMounts", []):
+            if mount.get("name") not in volumes:
+                problems.append(f"{where(w)}: container {c.get('name')!r} mounts {mount.get('name')!r}, "
+                                f"neither a volume nor a volumeClaimTemplate")
     if w.get("kind") == "StatefulSet":
         headless = [s for s in services if ns(s) == ns(w) and s["metadata"]["name"] == w["spec"].get("serviceName")]
         if not headless or headless[0]["spec"].get("clusterIP") != "None":
@@ -167,6 +171,102 @@ for w in workloads:
         cm = (volume.get("configMap") or {}).get("name")
         if cm and (ns(w), cm) not in configmaps:
             problems.append(f"{where(w)}: volume {volume.get('name')!r} names ConfigMap {cm!r}, not in the render")
+
+def replicas_of(w):
+    return w["spec"].get("replicas", 1) if w.get("kind") != "Job" else w["spec"].get("parallelism", 1)
+
+
+def fewest_pods(w):
+    """The smallest pod count a workload runs at: an HPA's minReplicas when one scales it."""
+    for h in (o for o in objects if o.get("kind") == "HorizontalPodAutoscaler" and ns(o) == ns(w)):
+        ref = h["spec"]["scaleTargetRef"]
+        if (ref.get("kind"), ref.get("name")) == (w["kind"], w["metadata"]["name"]):
+            return h["spec"].get("minReplicas", 1)
+    return replicas_of(w)
+
+
+for pdb in (o for o in objects if o.get("kind") == "PodDisruptionBudget"):
+    selector = pdb["spec"].get("selector")
+    covered = [w for w in workloads if ns(w) == ns(pdb) and label_selector_matches(selector, pod_labels(w))]
+    if not covered:
+        problems.append(f"{where(pdb)}: selector {selector} matches no pod template")
+        continue
+    pods = sum(fewest_pods(w) for w in covered)
+    for field in ("minAvailable", "maxUnavailable"):
+        value = pdb["spec"].get(field)
+        if isinstance(value, str) and value.endswith("%"):
+            value = math.ceil(pods * int(value[:-1]) / 100)   # Kubernetes rounds up
+        if value is None:
+            continue
+        if (field == "minAvailable" and value >= pods) or (field == "maxUnavailable" and value <= 0):
+            problems.append(f"{where(pdb)}: {field} {pdb['spec'][field]} of {pods} pods never allows an eviction "
+                            f"(node drains would hang)")
+
+for api in (o for o in objects if o.get("kind") == "APIService"):
+    ref = api["spec"].get("service") or {}
+    target = [s for s in services if ns(s) == ref.get("namespace") and s["metadata"]["name"] == ref.get("name")]
+    if not target:
+        problems.append(f"{where(api)}: service {ref.get('namespace')}/{ref.get('name')} is not in the render")
+        continue
+    if target[0]["spec"].get("clusterIP") == "None":
+        problems.append(f"{where(api)}: service {ref.get('name')!r} is headless; kube-aggregator dials a cluster IP")
+    if ref.get("port", 443) not in {p.get("port") for p in target[0]["spec"].get("ports", [])}:
+        problems.append(f"{where(api)}: service {ref.get('name')!r} has no port {ref.get('port', 443)}")
+
+if remote_write != "-":
+    # Every StatefulSet replica gets its own remote_write entry through the
+    # headless Service (agent360-0.agent360-headless.agent360.svc:9360), and
+    # nothing is remote-written through a load-balancing Service, which would
+    # split the stream between the replicas.
+    snippet = yaml.safe_load(open(remote_write))
+    entries = (yaml.safe_load(snippet["data"]["remote-write.yml"]) or {}).get("remote_write") or []
+    fed = {}   # (namespace, StatefulSet) → ordinals with an entry
+    if not entries:
+        problems.append(f"{remote_write}: no remote_write entries")
+    for entry in entries:
+        url = urlsplit(entry.get("url", ""))
+        host = (url.hostname or "").removesuffix(".cluster.local")
+        parts = host.split(".")
+        if url.path != "/api/v1/write":
+            problems.append(f"{remote_write}: {entry.get('url')}: path is not /api/v1/write")
+        if len(parts) == 3 and parts[2] == "svc" and any(ns(s) == parts[1] and s["metadata"]["name"] == parts[0]
+                                                         for s in services):
+            problems.append(f"{remote_write}: {entry.get('url')} goes through Service {parts[0]!r}, "
+                            f"which would split the stream between the replicas; "
+                            f"use one entry per pod through the headless Service")
+            continue
+        if len(parts) != 4 or parts[3] != "svc":
+            problems.append(f"{remote_write}: {entry.get('url')}: not <pod>.<headless service>.<namespace>.svc")
+            continue
+        pod, service, namespace = parts[:3]
+        sets = [w for w in workloads if w.get("kind") == "StatefulSet" and ns(w) == namespace
+                and w["spec"].get("serviceName") == service
+                and re.fullmatch(re.escape(w["metadata"]["name"]) + r"-[0-9]+", pod)]
+        if not sets:
+            problems.append(f"{remote_write}: {entry.get('url')}: {pod!r} is not a pod of a StatefulSet "
+                            f"governed by {namespace}/{service}")
+            continue
+        headless = [s for s in services if ns(s) == namespace and s["metadata"]["name"] == service][0]
+        if url.port not in {p.get("port") for p in headless["spec"].get("ports", [])}:
+            problems.append(f"{remote_write}: {entry.get('url')}: port {url.port} is not a port of {service!r}")
+        unpublished = (f"{where(headless)}: remote-written to, but without publishNotReadyAddresses "
+                       f"a replica replaying its WAL could not be reached to catch up")
+        if not headless["spec"].get("publishNotReadyAddresses") and unpublished not in problems:
+            problems.append(unpublished)
+        key = (namespace, sets[0]["metadata"]["name"])
+        ordinal = int(pod.rsplit("-", 1)[1])
+        if ordinal in fed.setdefault(key, set()):
+            problems.append(f"{remote_write}: {pod} has more than one remote_write entry")
+        fed[key].add(ordinal)
+    for (namespace, name_), ordinals in fed.items():
+        w = [w for w in workloads if w.get("kind") == "StatefulSet" and ns(w) == namespace
+             and w["metadata"]["name"] == name_][0]
+        want = set(range(replicas_of(w)))
+        if ordinals != want:
+            problems.append(f"{remote_write}: entries for {name_} ordinals {sorted(ordinals)}, but {where(w)} "
+                            f"has replicas {sorted(want)}: every replica needs its own entry")
+        else:
+            print(f"  {remote_write}: one remote_write entry per replica of {where(w)} ({len(want)})")
 
 for sm in (o for o in objects if o.get("kind") == "ServiceMonitor"):
     spec = sm.get("spec") or {}
@@ -191,8 +291,7 @@ def show(resource, value):
 hpas = [o for o in objects if o.get("kind") == "HorizontalPodAutoscaler"]
 max_pods = {}   # (namespace, kind, name) → most pods the workload can run at once
 for w in workloads:
-    replicas = w["spec"].get("replicas", 1) if w.get("kind") != "Job" else w["spec"].get("parallelism", 1)
-    max_pods[(ns(w), w["kind"], w["metadata"]["name"])] = replicas
+    max_pods[(ns(w), w["kind"], w["metadata"]["name"])] = replicas_of(w)
 for h in hpas:
     ref = h["spec"]["scaleTargetRef"]
     key = (ns(h), ref.get("kind"), ref.get("name"))
@@ -252,6 +351,54 @@ for problem in problems:
     print(f"FAIL: {problem}", file=sys.stderr)
 sys.exit(1 if problems else 0)
 PY
+
+echo "== kubectl kustomize $manifests"
+kubectl kustomize "$manifests" > "$work/rendered.yaml"
+echo "  $(grep -c '^kind:' "$work/rendered.yaml") objects rendered"
+
+echo "== kubernetes-validate (rendered base, Kubernetes $version, strict)"
+validate "kubectl kustomize $manifests" "$work/rendered.yaml"
+passed="$(grep -c '^INFO .* passed for resource' "$work/validate.out" || true)"
+
+echo "== cross-references ($manifests, with $manifests/prometheus-remote-write.yaml)"
+python3 "$work/crossref.py" "$work/rendered.yaml" "$work/base-builtin.yaml" "$work/base-builtin.count" \
+  "$manifests/prometheus-remote-write.yaml"
+expected="$(cat "$work/base-builtin.count")"
+if [ "$passed" -ne "$expected" ]; then
+  echo "FAIL: $manifests: $passed of $expected objects reported as passed" >&2
+  exit 1
+fi
+echo "  $passed of $expected objects passed"
+
+echo "== kubernetes-validate (standalone examples)"
+validate "standalone manifests" "${standalone[@]}"
+
+if command -v promtool >/dev/null 2>&1; then
+  echo "== promtool check config (remote_write snippet)"
+  python3 - "$manifests/prometheus-remote-write.yaml" "$work/prometheus.yml" <<'PY'
+import sys, yaml
+doc = yaml.safe_load(open(sys.argv[1]))
+open(sys.argv[2], "w").write(doc["data"]["remote-write.yml"])
+PY
+  promtool check config "$work/prometheus.yml" | sed "s|^|  |"
+fi
+
+if [ -n "${AGENT360_BINARY:-}" ]; then
+  echo "== agent360 check-config $manifests/agent360.yaml"
+  "$AGENT360_BINARY" check-config "$manifests/agent360.yaml"
+fi
+
+guide="$manifests/guide"
+# apiVersion and kind of the custom resources the guide may contain. They are
+# listed as not validated; any other kind without a schema is an error.
+custom_resources=("monitoring.coreos.com/v1 ServiceMonitor")
+
+echo "== kubectl kustomize $guide"
+kubectl kustomize "$guide" > "$work/guide.yaml"
+echo "  $(grep -c '^kind:' "$work/guide.yaml") objects rendered"
+
+echo "== custom resources and cross-references ($guide)"
+python3 "$work/crossref.py" "$work/guide.yaml" "$work/guide-builtin.yaml" "$work/guide-builtin.count" - "${custom_resources[@]}"
 
 echo "== kubernetes-validate (rendered guide without custom resources, Kubernetes $version, strict)"
 validate "kubectl kustomize $guide" "$work/guide-builtin.yaml"
