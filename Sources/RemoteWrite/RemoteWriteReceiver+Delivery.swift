@@ -86,6 +86,11 @@ extension RemoteWriteReceiver {
         var outcome = RemoteWriteOutcome(status: 204, protocolVersion: .v1)
         if !batch.isEmpty {
             let ingested = sink.ingest(batch, now: now)
+            if let error = ingested.storageError {
+                // Not written to the WAL: nothing is acknowledged, the sender
+                // retries (Prometheus retries 5xx with backoff).
+                return RemoteWriteOutcome(status: 503, message: "samples not stored: \(error)", protocolVersion: .v1)
+            }
             refusals.record(ingested, batch: batch)
             outcome.acceptedSamples = ingested.acceptedSamples
             outcome.createdSeries = ingested.createdSeries

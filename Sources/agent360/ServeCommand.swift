@@ -17,6 +17,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Plain HTTP listen address HOST:PORT (overrides server.listen).")
     var listen: String?
 
+    @Option(name: .customLong("storage.path"),
+            help: "Directory of the write-ahead log and checkpoints (overrides storage.path; \"\" = memory only).")
+    var storagePath: String?
+
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (overrides server.logLevel).")
     var logLevel: String?
 
@@ -37,6 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
             }
             settings.server.listen = address
         }
+        if let storagePath { settings.storage.path = storagePath }
         if let logLevel {
             guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
                 throw ValidationError("--log-level \"\(logLevel)\" is not a log level")
@@ -56,11 +61,17 @@ struct ServeCommand: AsyncParsableCommand {
         }
         let selfMetrics = SelfMetrics()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: selfMetrics.registry))
-        let server: Agent360Server
+        var server: Agent360Server
         do {
             server = try Agent360Server(config: settings, logger: Logger(label: "agent360"), metrics: selfMetrics)
         } catch {
             printToStandardError("agent360: invalid configuration: \(error)")
+            throw ExitCode(2)
+        }
+        do {
+            try server.openStorage()
+        } catch {
+            printToStandardError("agent360: cannot use storage.path: \(error)")
             throw ExitCode(2)
         }
         try await server.run()

@@ -21,6 +21,10 @@ public enum DefaultConfig {
       retention: 1h                  # samples older than this are dropped
       maxActiveSeries: 2000000       # new series beyond this are refused (400); 0 = unlimited
       maxExemplars: 100000
+      path: data/                    # WAL + checkpoints (--storage.path); "" = memory only, lost on restart
+      fsync: periodic                # periodic: in the OS before 2xx, fsynced every fsyncInterval; always: fsync before 2xx
+      fsyncInterval: 1s
+      checkpointInterval: 15m        # snapshot the store, delete the WAL before it
 
     remoteWrite:
       enabled: true                  # POST /api/v1/write (Prometheus remote write 1.0)

@@ -1,5 +1,17 @@
+import TSDB
+
 /// The in-memory store and the remote-write receiver in front of it.
 public struct StorageConfig: Sendable, Equatable {
+    /// Directory of the write-ahead log and checkpoints (like Prometheus's
+    /// `--storage.tsdb.path`); empty = memory only, a restart loses everything.
+    public var path = "data/"
+    /// `periodic`: written to the OS before a write is acknowledged, fsynced
+    /// every `fsyncInterval`; `always`: fsynced before acknowledging.
+    public var fsync = FsyncPolicy.periodic
+    public var fsyncInterval = ConfigDuration.seconds(1)
+    /// How often the store is snapshotted and the WAL before it deleted; the
+    /// WAL then holds at most about this much.
+    public var checkpointInterval = ConfigDuration.minutes(15)
     /// Samples older than this are dropped; series left empty are removed.
     public var retention = ConfigDuration.minutes(60)
     /// New series beyond this are refused (400) and counted; 0 = unlimited.
@@ -40,6 +52,18 @@ extension StorageConfig {
         }
         if let limit = try reader.int("maxActiveSeries", range: 0...1_000_000_000) { config.maxActiveSeries = limit }
         if let exemplars = try reader.int("maxExemplars", range: 0...100_000_000) { config.maxExemplars = exemplars }
+        if let path = try reader.string("path") { config.path = path }
+        if let policy = try reader.string("fsync") {
+            guard let parsed = FsyncPolicy(rawValue: policy) else {
+                throw reader.invalid("fsync", "unknown fsync policy \"\(policy)\" (periodic, always)")
+            }
+            config.fsync = parsed
+        }
+        if let interval = try reader.duration("fsyncInterval") { config.fsyncInterval = interval }
+        if let interval = try reader.duration("checkpointInterval") {
+            guard interval.milliseconds >= 60_000 else { throw reader.invalid("checkpointInterval", "must be at least 1m") }
+            config.checkpointInterval = interval
+        }
         return config
     }
 }

@@ -23,6 +23,9 @@ public struct Agent360Server: Sendable {
     let rules: RulesEngine?
     let kubeMetrics: KubeMetricsService?
     let scaling: ScalingComponents
+    /// The WAL and checkpoints; nil until `openStorage`, and for memory only.
+    public private(set) var storage: DurableStorage?
+    private var storageMetrics: StorageMetrics?
 
     /// Throws when a rule expression does not parse (`check-config` reports
     /// the same error with its line before this point is ever reached).
@@ -49,6 +52,21 @@ public struct Agent360Server: Sendable {
         self.rules = groups.isEmpty ? nil : RulesEngine(groups: groups, queries: queries, registry: metrics.registry, logger: logger)
         self.kubeMetrics = try Self.makeKubeMetrics(config, queries: queries)
         self.scaling = ScalingComponents(config: config, queries: queries, resources: resources, logger: logger)
+    }
+
+    /// Locks and checks `storage.path` (replay happens in the service, while
+    /// the listeners already answer `/readyz` with 503). Fails for a path
+    /// that cannot be created or written, or that another process holds.
+    public mutating func openStorage() throws(StorageError) {
+        guard !config.storage.path.isEmpty else {
+            logger.warning("storage.path is empty: samples are held in memory only and a restart loses them")
+            return
+        }
+        let opened = try DurableStorage(path: config.storage.path, store: store,
+                                        options: DurabilityOptions(fsync: config.storage.fsync))
+        storage = opened
+        storageMetrics = StorageMetrics(storage: opened)
+        readiness.require(.storageReplayed)
     }
 
     /// Runs until SIGTERM/SIGINT, then shuts down gracefully.
@@ -81,6 +99,10 @@ public struct Agent360Server: Sendable {
     /// Every long-running part of the server, in start order.
     public func makeServices() throws(ConfigError) -> [any Service] {
         var services: [any Service] = []
+        if let storage, let storageMetrics {
+            services.append(StorageService(storage: storage, config: config.storage, readiness: readiness,
+                                           metrics: storageMetrics, logger: logger))
+        }
         if let resources { services.append(resources) }
         services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
         if let rules { services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds)) }
@@ -159,6 +181,7 @@ public struct Agent360Server: Sendable {
         }
         let store = self.store
         sources.append { StoreMetricFamilies.families(store.stats) }
+        if let storageMetrics { sources.append { storageMetrics.families() } }
         if let rules {
             sources.append { RecordedSignalFamilies.families(rules.latestResults(prefix: "agent360_")) }
         }

@@ -8,12 +8,20 @@ public final class Readiness: Sendable {
     public enum Condition: String, Sendable, CaseIterable {
         case listening
         case resourcesCollected
+        /// The WAL has been replayed: answering before would serve a store
+        /// still missing its history (HPAs would see wrong rates).
+        case storageReplayed
     }
 
     private let pending: Mutex<Set<Condition>>
 
     public init(waitingFor conditions: Set<Condition>) {
         pending = Mutex(conditions)
+    }
+
+    /// Adds a condition discovered after start-up configuration.
+    public func require(_ condition: Condition) {
+        _ = pending.withLock { $0.insert(condition) }
     }
 
     public func mark(_ condition: Condition) {

@@ -24,6 +24,36 @@ struct PostingsIndex {
         PostingList.insert(id, into: &all)
     }
 
+    /// Adds many series at once (restore): ids are grouped per list and
+    /// merged in one pass, where one-by-one inserts of ids from every shard
+    /// would shift the big lists once per series.
+    mutating func add(_ series: [SeriesRef]) {
+        guard !series.isEmpty else { return }
+        var perList: [UInt64: [UInt32]] = [:]
+        var ids: [UInt32] = []
+        ids.reserveCapacity(series.count)
+        for entry in series.sorted(by: { $0.id < $1.id }) {
+            ids.append(entry.id)
+            var pair = 0
+            while pair + 1 < entry.symbols.count {
+                perList[UInt64(entry.symbols[pair]) << 32 | UInt64(entry.symbols[pair + 1]), default: []].append(entry.id)
+                pair += 2
+            }
+        }
+        for (key, listIDs) in perList {
+            let name = UInt32(truncatingIfNeeded: key >> 32)
+            let value = UInt32(truncatingIfNeeded: key)
+            var values = byName.removeValue(forKey: name) ?? [:]
+            let list = values.removeValue(forKey: value) ?? []
+            if list.isEmpty { listCount += 1 }
+            let merged = PostingList.merge(list, listIDs)
+            entryCount += merged.count - list.count
+            values[value] = merged
+            byName[name] = values
+        }
+        all = PostingList.merge(all, ids)
+    }
+
     /// Removes many series at once: one pass per touched list, so retention
     /// of thousands of series does not shift the big lists thousands of times.
     mutating func remove(_ removed: [SeriesRef]) {

@@ -103,6 +103,10 @@ public struct IngestResult: Sendable {
     public var rejected: [RejectionReason: Int] = [:]
     /// At most `maxExamples`, in batch order.
     public var examples: [Rejection] = []
+    /// Set when the write-ahead log could not record the batch (disk full,
+    /// read-only, still replaying): nothing of it counts as acknowledged,
+    /// and a sender should retry (remote write answers 503).
+    public var storageError: StorageError?
 
     public init() {}
 

@@ -7,11 +7,17 @@ struct MetadataStore {
     /// New families beyond this are ignored, bounding memory against junk.
     static let maxFamilies = 100_000
 
-    mutating func set(_ metadata: [MetricMetadata]) {
+    /// Returns the entries that changed anything (new, or not already the
+    /// newest of their family): what the WAL needs to log.
+    @discardableResult
+    mutating func set(_ metadata: [MetricMetadata]) -> [MetricMetadata] {
+        var changed: [MetricMetadata] = []
         for entry in metadata where !entry.metricFamilyName.isEmpty {
             let name = entry.metricFamilyName
             if families[name] == nil && families.count >= MetadataStore.maxFamilies { continue }
             var list = families[name] ?? []
+            if list.last == entry { continue }
+            changed.append(entry)
             if let existing = list.firstIndex(of: entry) {
                 // Most recent last: move it.
                 list.remove(at: existing)
@@ -21,6 +27,13 @@ struct MetadataStore {
             list.append(entry)
             families[name] = list
         }
+        return changed
+    }
+
+    /// Every entry, oldest first per family (for checkpoints: setting them
+    /// in this order rebuilds the same lists).
+    var all: [MetricMetadata] {
+        families.keys.sorted().flatMap { families[$0] ?? [] }
     }
 
     /// Newest entry first per family; `limit` caps the number of families
@@ -41,7 +54,8 @@ struct MetadataStore {
 extension MemoryStore {
     public func setMetadata(_ metadata: [MetricMetadata]) {
         guard !metadata.isEmpty else { return }
-        metadataStore.withLock { $0.set(metadata) }
+        let changed = metadataStore.withLock { $0.set(metadata) }
+        logMetadata(changed)
     }
 
     public func metadata(metric: String?, limit: Int?) -> [String: [MetricMetadata]] {

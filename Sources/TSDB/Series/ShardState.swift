@@ -99,6 +99,20 @@ struct ShardState: ~Copyable {
         guard nextLocal < (UInt32.max &>> UInt32(shardBits)) else { return nil }
         let id = nextLocal &<< UInt32(shardBits) | shardIndex
         nextLocal &+= 1
+        return (insert(hash: hash, symbols: symbols, id: id), id)
+    }
+
+    /// Adds a series under the id it had before a restart, so WAL records
+    /// written with that id still point at it. Nil when the id belongs to
+    /// another shard or is taken (the caller then creates it anew).
+    mutating func restore(hash: UInt64, symbols: UnsafeBufferPointer<UInt32>, id: UInt32) -> Int? {
+        guard id & ((1 << UInt32(shardBits)) &- 1) == shardIndex, slot(forID: id) == nil else { return nil }
+        let local = id &>> UInt32(shardBits)
+        if local >= nextLocal { nextLocal = local &+ 1 }
+        return insert(hash: hash, symbols: symbols, id: id)
+    }
+
+    private mutating func insert(hash: UInt64, symbols: UnsafeBufferPointer<UInt32>, id: UInt32) -> Int {
         let labels = labelPool.allocate(words: symbols.count)
         if let base = symbols.baseAddress { labels.initialize(from: base, count: symbols.count) }
         let record = SeriesRecord(hash: hash, labels: labels, id: id, labelCount: UInt16(symbols.count / 2))
@@ -116,7 +130,7 @@ struct ShardState: ~Copyable {
         byID.reserveOne { entry in Int(truncatingIfNeeded: SlotTable.tag(entry) &>> UInt32(shardBits)) }
         byID.insert(SlotTable.entry(tag: id, slot: slot), home: Int(truncatingIfNeeded: id &>> UInt32(shardBits)))
         counters.series &+= 1
-        return (slot, id)
+        return slot
     }
 
     /// Unlinks a series and frees its chunks and labels; the returned copy of

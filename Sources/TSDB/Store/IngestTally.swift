@@ -6,6 +6,23 @@
 struct IngestTally {
     var accepted = 0
     var created = 0
+    /// When set (the WAL is on), each batch series' id goes here, indexed
+    /// by batch position; series the store did not keep stay `noSeries`.
+    var ids: IDSink?
+    /// Batch positions of the series this call created (for series records).
+    var createdSeries: [Int32] = []
+    static let noSeries = UInt32.max
+
+    @inline(__always)
+    func noteID(_ id: UInt32, at index: Int) {
+        if let ids { ids.pointer[index] = id }
+    }
+
+    mutating func noteCreated(_ id: UInt32, at index: Int) {
+        guard let ids else { return }
+        ids.pointer[index] = id
+        createdSeries.append(Int32(truncatingIfNeeded: index))
+    }
     private var counts = (0, 0, 0, 0, 0)
     private var examples: [(Rejection, Int)] = []
 
@@ -39,4 +56,10 @@ struct IngestTally {
         result.examples = examples.map(\.0)
         return result
     }
+}
+
+/// Where the store writes each batch series' id for the WAL: a buffer the
+/// logging caller owns for the duration of one locked ingest.
+struct IDSink: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<UInt32>
 }

@@ -48,6 +48,7 @@ extension MemoryStore {
                         let labels = batch.labels(of: i)
                         let samples = batch.samples(of: i)
                         if let slot = state.find(hash: hashes[i], labels: labels, symbols: directory) {
+                            tally.noteID(state.records[slot].id, at: i)
                             state.append(slot: slot, samples: samples, seriesIndex: i, bounds: bounds, tally: &tally)
                             continue
                         }
@@ -66,6 +67,7 @@ extension MemoryStore {
                         symbols.removeAll(keepingCapacity: true)
                         index.activeSeries += 1
                         tally.created += 1
+                        tally.noteCreated(id, at: i)
                         state.append(slot: slot, samples: samples, seriesIndex: i, bounds: bounds, tally: &tally)
                     }
                 }

@@ -5,7 +5,15 @@ extension MemoryStore {
     /// A series whose label or sample range lies outside the batch arrays is
     /// skipped (a producer bug, not data to store).
     public func ingest(_ batch: IngestBatch, now: Int64) -> IngestResult {
+        if wal.current != .memoryOnly { return ingestLogged(batch, now: now) }
         var tally = IngestTally()
+        apply(batch, now: now, tally: &tally)
+        return tally.result
+    }
+
+    /// Applies a batch without logging it (the memory-only store, and the
+    /// logged path inside its commit).
+    func apply(_ batch: IngestBatch, now: Int64, tally: inout IngestTally) {
         let bounds = TimeBounds(now: now, retention: options.retention, futureTolerance: options.futureTolerance)
         batch.labels.withUnsafeBufferPointer { labels in
             batch.samples.withUnsafeBufferPointer { samples in
@@ -16,7 +24,6 @@ extension MemoryStore {
         }
         totals.accepted.add(tally.accepted, ordering: .relaxed)
         totals.created.add(tally.created, ordering: .relaxed)
-        return tally.result
     }
 
     /// Convenience for recording rules, collectors and tests; the labels take
@@ -73,6 +80,7 @@ extension MemoryStore {
                     let i = Int(order[position])
                     if let slot = state.find(hash: hashes[i], labels: batch.labels(of: i), symbols: directory) {
                         slots[position] = slot
+                        tally.noteID(state.records[slot].id, at: i)
                     } else {
                         misses.append(Int32(truncatingIfNeeded: i))
                     }

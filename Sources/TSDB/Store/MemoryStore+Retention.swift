@@ -5,6 +5,9 @@ extension MemoryStore {
     /// Works one shard at a time so ingest and queries keep running; the
     /// index lock is taken only for shards that lost series.
     public func applyRetention(now: Int64) -> RetentionResult {
+        // Replay adds postings at its end; removing series before that
+        // would let them come back.
+        guard wal.current != .replaying else { return RetentionResult() }
         let (low, overflow) = now.subtractingReportingOverflow(options.retention)
         let cutoff = overflow ? Int64.min : low
         var result = RetentionResult()

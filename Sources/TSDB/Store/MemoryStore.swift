@@ -17,6 +17,8 @@ public final class MemoryStore: SeriesQuerier, Sendable {
     let metadataStore: Mutex<MetadataStore>
     let exemplarRing: Mutex<ExemplarRing>
     let totals = Totals()
+    /// Logging to the write-ahead log, when a storage directory is attached.
+    let wal = WALLink()
     /// Test seam: AND-ed into every series hash; 0 forces every series onto
     /// one hash to exercise collision handling.
     let hashMask: UInt64

@@ -6,15 +6,24 @@ struct Agent360Process: Sendable {
     let port: Int
     /// The HTTPS listener of the Kubernetes metrics APIs.
     let securePort: Int
+    /// `--storage.path` (WAL and checkpoints): a restart on it keeps the data.
+    let storagePath: String
     var baseURL: String { "http://127.0.0.1:\(port)" }
     var secureURL: String { "https://127.0.0.1:\(securePort)" }
 
     /// Starts `agent360 serve` with `config` (YAML, or the embedded default
-    /// when nil) and waits until `/readyz` answers 200.
-    static func start(config: String? = nil, extraArguments: [String] = [], name: String = "agent360") async throws -> Agent360Process {
-        let port = try freePort()
-        let securePort = try freePort()
-        var arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--secure-listen", "127.0.0.1:\(securePort)"]
+    /// when nil) and waits until `/readyz` answers 200. Each process gets a
+    /// fresh storage directory unless `storagePath` names one (a restart),
+    /// and the same ports when `ports` are given.
+    static func start(
+        config: String? = nil, extraArguments: [String] = [], name: String = "agent360",
+        storagePath: String? = nil, ports: (plain: Int, secure: Int)? = nil, readyTimeout: Duration = .seconds(30)
+    ) async throws -> Agent360Process {
+        let port = try ports?.plain ?? freePort()
+        let securePort = try ports?.secure ?? freePort()
+        let storage = try storagePath ?? Paths.temporaryDirectory("\(name)-data").path
+        var arguments = ["serve", "--listen", "127.0.0.1:\(port)", "--secure-listen", "127.0.0.1:\(securePort)",
+                         "--storage.path", storage]
         if let config {
             let directory = try Paths.temporaryDirectory(name)
             let url = directory.appendingPathComponent("agent360.yaml")
@@ -22,9 +31,9 @@ struct Agent360Process: Sendable {
             arguments += ["--config", url.path]
         }
         let process = try ManagedProcess(name: name, executable: Paths.agent360, arguments: arguments + extraArguments)
-        let server = Agent360Process(process: process, port: port, securePort: securePort)
+        let server = Agent360Process(process: process, port: port, securePort: securePort, storagePath: storage)
         do {
-            try await HTTP.waitUntilOK("\(server.baseURL)/readyz", timeout: .seconds(30), process: process)
+            try await HTTP.waitUntilOK("\(server.baseURL)/readyz", timeout: readyTimeout, process: process)
         } catch {
             await process.stop()
             throw error

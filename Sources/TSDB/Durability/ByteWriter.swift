@@ -1,0 +1,89 @@
+/// A growable byte buffer with the few encodings the WAL and checkpoints use
+/// (little-endian fixed widths, LEB128 varints, zigzag for signed deltas).
+///
+/// Reused across records (`removeAll` keeps the capacity), so steady-state
+/// logging allocates nothing.
+struct ByteWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 0) { bytes.reserveCapacity(capacity) }
+
+    var count: Int { bytes.count }
+
+    mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+
+    @inline(__always)
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    @inline(__always)
+    mutating func uvarint(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest &>>= 7
+        }
+        bytes.append(UInt8(truncatingIfNeeded: rest))
+    }
+
+    @inline(__always)
+    mutating func varint(_ value: Int64) {
+        uvarint(UInt64(bitPattern: (value &<< 1) ^ (value &>> 63)))
+    }
+
+    @inline(__always)
+    mutating func fixed64(_ value: UInt64) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    @inline(__always)
+    mutating func fixed32(_ value: UInt32) {
+        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func raw(_ buffer: UnsafeRawBufferPointer) {
+        bytes.append(contentsOf: buffer)
+    }
+
+    /// Length-prefixed bytes.
+    mutating func string(_ buffer: UnsafeRawBufferPointer) {
+        uvarint(UInt64(buffer.count))
+        bytes.append(contentsOf: buffer)
+    }
+
+    mutating func string(_ text: String) {
+        var copy = text
+        copy.withUTF8 { string(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Writes `value` as a five-byte varint over bytes reserved earlier
+    /// (a count known only once a record is complete).
+    mutating func patchVarint5(_ value: UInt32, at offset: Int) {
+        var rest = value
+        for index in 0 ..< 5 {
+            let low = UInt8(truncatingIfNeeded: rest & 0x7F)
+            rest >>= 7
+            bytes[offset + index] = index < 4 ? low | 0x80 : low
+        }
+    }
+
+    /// Overwrites four bytes written earlier (a frame's length or checksum).
+    mutating func patch32(_ value: UInt32, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { source in
+            for index in 0 ..< 4 { bytes[offset + index] = source[index] }
+        }
+    }
+
+    /// A sample value: integers (most counters and gauges) as a zigzag varint
+    /// shifted left by one, anything else as a 1 followed by the raw bits.
+    /// Negative zero and the stale marker take the raw form.
+    @inline(__always)
+    mutating func value(_ value: Double) {
+        if value == value.rounded(.towardZero), abs(value) < 0x1p52, value.bitPattern != (-0.0 as Double).bitPattern {
+            let integer = Int64(value)
+            uvarint(UInt64(bitPattern: (integer &<< 1) ^ (integer &>> 63)) &<< 1)
+        } else {
+            byte(1)
+            fixed64(value.bitPattern)
+        }
+    }
+}

@@ -1,0 +1,120 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// The appending end of the WAL: the current segment, the record being
+/// built and what a failed write left to redo. Lives behind the store's
+/// commit lock, so records reach the file in the order the store applied them.
+struct WALWriter {
+    private(set) var directory = ""
+    private(set) var segmentBytes = 0
+    let sync: WALSync
+    private(set) var segment = 0
+    /// Nil after a write could not be undone; the next write opens a new segment.
+    private var file: OpenFile?
+    private(set) var size = 0
+    /// The record(s) of the current commit.
+    var buffer = ByteWriter(capacity: 1 << 16)
+    /// Series created in memory whose series record did not reach the WAL
+    /// (the write failed): logged before anything else on the next success.
+    var pendingSeries: [UInt32] = []
+    /// True until `open` and after `close`: commits are refused.
+    private(set) var closed = true
+
+    init(sync: WALSync) { self.sync = sync }
+
+    /// Starts a fresh segment after `lastSegment` (a restart never appends
+    /// to a segment it did not create).
+    mutating func open(directory: String, lastSegment: Int, segmentBytes: Int) throws(StorageError) {
+        self.directory = directory
+        self.segmentBytes = segmentBytes
+        segment = lastSegment
+        try openNext()
+        closed = false
+    }
+
+    private mutating func openNext() throws(StorageError) {
+        let number = segment + 1
+        let path = WALSegments.path(directory, number)
+        let fd = try FileIO.open(path, flags: O_WRONLY | O_CREAT | O_TRUNC)
+        let opened = OpenFile(fd: fd, path: path)
+        segment = number
+        file = opened
+        size = 0
+        sync.current.withLock { $0 = opened }
+        // The new name must survive a crash too, or its records would be lost.
+        try? FileIO.syncDirectory(directory)
+    }
+
+    /// Writes the buffer with one `write` and clears it. On failure nothing
+    /// of it stays in the file (truncated back, or the segment abandoned),
+    /// so later records are never hidden behind a torn one.
+    mutating func flush() throws(StorageError) -> Int {
+        defer { buffer.removeAll() }
+        guard !closed else { throw .closed }
+        guard buffer.count > 0 else { return sync.written.load(ordering: .acquiring) }
+        if file == nil || (size > 0 && size + buffer.count > segmentBytes) {
+            if let file { try FileIO.sync(file.fd, path: file.path) }
+            try openNext()
+        }
+        guard let file else { throw .closed }
+        do throws(StorageError) {
+            try FileIO.write(file.fd, buffer.bytes, path: file.path)
+        } catch {
+            do throws(StorageError) {
+                try FileIO.truncate(file.fd, to: size, path: file.path)
+            } catch {
+                self.file = nil
+            }
+            throw error
+        }
+        size += buffer.count
+        return sync.written.add(buffer.count, ordering: .releasing).newValue
+    }
+
+    /// Ends the current segment (synced) and opens the next; returns the
+    /// number of the last complete segment. Checkpoints cut here.
+    mutating func cut() throws(StorageError) -> Int {
+        let finished = segment
+        if let file { try FileIO.sync(file.fd, path: file.path) }
+        try openNext()
+        return finished
+    }
+
+    mutating func close() {
+        if let file { try? FileIO.sync(file.fd, path: file.path) }
+        file = nil
+        closed = true
+        sync.current.withLock { $0 = nil }
+    }
+}
+
+/// Durability of written WAL bytes, outside the commit lock: group commit
+/// for `fsync: always` (one fsync covers every write before it), and the
+/// periodic fsync.
+final class WALSync: Sendable {
+    /// Bytes written to the WAL since start (a logical position).
+    let written = Atomic<Int>(0)
+    /// The segment being appended to.
+    let current = Mutex<OpenFile?>(nil)
+    /// The position known to be on disk; the lock serializes fsyncs.
+    private let synced = Mutex<Int>(0)
+
+    /// Returns once everything up to `position` is on disk.
+    func sync(upTo position: Int) throws(StorageError) {
+        try synced.withLock { synced throws(StorageError) in
+            guard synced < position else { return }
+            // Position first, then file: a segment switch after this point
+            // fsyncs the old segment itself.
+            let target = written.load(ordering: .acquiring)
+            guard let file = current.withLock({ $0 }) else { return }
+            try FileIO.sync(file.fd, path: file.path)
+            synced = target
+        }
+    }
+
+    func syncAll() throws(StorageError) {
+        try sync(upTo: written.load(ordering: .acquiring))
+    }
+}
