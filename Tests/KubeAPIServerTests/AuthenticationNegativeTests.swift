@@ -35,6 +35,21 @@ struct AuthenticationNegativeTests {
         }
     }
 
+    @Test("not ready (stored samples still restoring): authenticated metric requests get 503, then values")
+    func notReadyIsServiceUnavailable() async throws {
+        let ready = Atomic<Bool>(false)
+        try await Self.withServer(readiness: { ready.load(ordering: .relaxed) }) { server, _ in
+            let token = [("Authorization", "Bearer hpa-token")]
+            let waiting = try await TestHTTPSClient.get(server.baseURL + Self.externalPath, headers: token)
+            #expect(try statusMessage(waiting, code: 503, reason: "ServiceUnavailable").contains("not ready"))
+            // Credentials are still checked first.
+            #expect(try await TestHTTPSClient.get(server.baseURL + Self.externalPath).status == 401)
+            ready.store(true, ordering: .relaxed)
+            let served = try await TestHTTPSClient.get(server.baseURL + Self.externalPath, headers: token)
+            #expect(served.status == 200)
+        }
+    }
+
     @Test("no credentials: 401 Unauthorized, for metrics and discovery alike")
     func noCredentials() async throws {
         try await Self.withServer { server, _ in

@@ -74,6 +74,12 @@ struct SecureAPIResponder: HTTPResponder {
             return .failure(KubeAPIError(.internalError, "authorization failed: \(message)"))
         }
 
+        // Before the store is restored (WAL replay) a rate over a window
+        // would be computed from partial data: the HPA must hold instead.
+        guard readiness() else {
+            return .failure(KubeAPIError(.serviceUnavailable, "agent360 is not ready yet (restoring stored samples); retry shortly"))
+        }
+
         let now = Int64((Date().timeIntervalSince1970 * 1000).rounded(.down))
         let answer = await service.handle(method: method, path: path, query: request.uri.query ?? "", at: now)
         context.logger.debug("secure API request", metadata: [
