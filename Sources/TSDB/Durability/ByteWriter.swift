@@ -55,6 +55,14 @@ struct ByteWriter {
         copy.withUTF8 { string(UnsafeRawBufferPointer($0)) }
     }
 
+    /// Reserves a five-byte varint (a count known only once a record is
+    /// complete) and returns its offset for `patchVarint5`.
+    mutating func reserveVarint5() -> Int {
+        let offset = bytes.count
+        bytes.append(contentsOf: [0x80, 0x80, 0x80, 0x80, 0])
+        return offset
+    }
+
     /// Writes `value` as a five-byte varint over bytes reserved earlier
     /// (a count known only once a record is complete).
     mutating func patchVarint5(_ value: UInt32, at offset: Int) {

@@ -73,9 +73,7 @@ extension ShardState {
             guard record.head != nil else { continue }
             if frame < 0 {
                 frame = WALFrame.begin(.checkpointSeries, in: &writer)
-                countOffset = writer.count
-                for _ in 0 ..< 4 { writer.byte(0x80) }
-                writer.byte(0)
+                countOffset = writer.reserveVarint5()
                 inFrame = 0
             }
             let pairs = record.labelSymbols

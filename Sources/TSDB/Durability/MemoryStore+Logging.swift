@@ -50,9 +50,7 @@ extension MemoryStore {
     private func encode(_ batch: IngestBatch, ids: UnsafeBufferPointer<UInt32>, created: [Int32], into writer: inout WALWriter) {
         if !writer.pendingSeries.isEmpty || !created.isEmpty {
             let start = WALFrame.begin(.series, in: &writer.buffer)
-            let countOffset = writer.buffer.count
-            for _ in 0 ..< 4 { writer.buffer.byte(0x80) }
-            writer.buffer.byte(0)
+            let countOffset = writer.buffer.reserveVarint5()
             var count = 0
             for id in writer.pendingSeries where encodeStoredSeries(id: id, into: &writer.buffer) { count += 1 }
             for index in created {

@@ -104,10 +104,7 @@ struct SamplesRecordWriter {
     mutating func append(id: UInt32, _ sample: Sample, into writer: inout ByteWriter) {
         if start < 0 {
             start = WALFrame.begin(.samples, in: &writer)
-            // Count as a fixed 5-byte varint so it can be patched in place.
-            countOffset = writer.count
-            for _ in 0 ..< 4 { writer.byte(0x80) }
-            writer.byte(0)
+            countOffset = writer.reserveVarint5()
             base = sample.timestamp
             writer.varint(base)
         }
