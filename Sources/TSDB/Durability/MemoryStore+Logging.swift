@@ -16,7 +16,8 @@ extension MemoryStore {
                 tally.ids = ids.baseAddress.map(IDSink.init)
                 apply(batch, now: now, tally: &tally)
                 tally.ids = nil
-                encode(batch, ids: UnsafeBufferPointer(ids), created: tally.createdSeries, into: &writer)
+                let bounds = TimeBounds(now: now, retention: options.retention, futureTolerance: options.futureTolerance)
+                encode(batch, ids: UnsafeBufferPointer(ids), created: tally.createdSeries, newest: bounds.newest, into: &writer)
             }
             do throws(StorageError) {
                 position = try writer.flush()
@@ -45,9 +46,13 @@ extension MemoryStore {
 
     /// Series records (pending ones first, then the batch's new series) and
     /// one samples record for every sample of a series the store kept.
-    /// Rejected samples are logged too: replay rejects them the same way,
-    /// and checking each one here would cost more than the bytes.
-    private func encode(_ batch: IngestBatch, ids: UnsafeBufferPointer<UInt32>, created: [Int32], into writer: inout WALWriter) {
+    /// Samples refused as out of order or too old are logged too: replay
+    /// refuses them the same way, whatever its clock. Samples refused as too
+    /// far in the future are not: by replay time the clock may have caught
+    /// up, and the refused sample would come back and block the series.
+    private func encode(
+        _ batch: IngestBatch, ids: UnsafeBufferPointer<UInt32>, created: [Int32], newest: Int64, into writer: inout WALWriter
+    ) {
         if !writer.pendingSeries.isEmpty || !created.isEmpty {
             let start = WALFrame.begin(.series, in: &writer.buffer)
             let countOffset = writer.buffer.reserveVarint5()
@@ -67,7 +72,8 @@ extension MemoryStore {
         for i in 0 ..< batch.series.count where ids[i] != IngestTally.noSeries {
             let entry = batch.series[i]
             let id = ids[i]
-            for offset in Int(entry.sampleStart) ..< Int(entry.sampleStart + entry.sampleCount) {
+            for offset in Int(entry.sampleStart) ..< Int(entry.sampleStart + entry.sampleCount)
+            where batch.samples[offset].timestamp <= newest {
                 samples.append(id: id, batch.samples[offset], into: &writer.buffer)
             }
         }

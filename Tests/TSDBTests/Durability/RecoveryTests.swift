@@ -141,6 +141,27 @@ import Testing
         #expect(total == 40 * 3)
     }
 
+    @Test("a sample refused as too far in the future does not come back when replay runs later")
+    func futureSampleStaysRefused() throws {
+        let path = temporaryDirectory()
+        defer { removeDirectory(path) }
+        let series = labels(["__name__": "probe", "a": "1"])
+        do {
+            let (store, storage, _) = try openStore(path)
+            _ = store.append(series, [Sample(timestamp: t0 - 1_000, value: 1)], now: t0)
+            let refused = store.append(series, [Sample(timestamp: t0 + 603_000, value: 2)], now: t0)
+            #expect(refused.rejected == [.tooFarInFuture: 1])
+            storage.close()
+        }
+        // Restart 11 minutes later: the refused timestamp is no longer in the future.
+        let later = t0 + 660_000
+        let (store, storage, _) = try openStore(path, now: later)
+        defer { storage.close() }
+        #expect(try contents(store)[series.description] == [Sample(timestamp: t0 - 1_000, value: 1)])
+        let current = store.append(series, [Sample(timestamp: later, value: 3)], now: later)
+        #expect(current.acceptedSamples == 1)
+    }
+
     @Test("a second process on the same directory is refused with the owner's pid")
     func lockRefusesSecondOwner() throws {
         let path = temporaryDirectory()
