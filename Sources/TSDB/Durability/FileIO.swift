@@ -61,14 +61,14 @@ enum FileIO {
     }
 
     /// Creates `path` (and missing parents) as a directory.
-    static func makeDirectory(_ path: String) throws(StorageError) {
+    static func makeDirectory(_ path: String, wanted: String? = nil) throws(StorageError) {
         var info = stat()
         if stat(path, &info) == 0 {
-            guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(path) }
+            guard info.st_mode & S_IFMT == S_IFDIR else { throw .notADirectory(path, within: wanted ?? path) }
             return
         }
         let parent = directoryName(path)
-        if !parent.isEmpty, parent != path { try makeDirectory(parent) }
+        if !parent.isEmpty, parent != path { try makeDirectory(parent, wanted: wanted ?? path) }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw .io("mkdir", path) }
     }
 

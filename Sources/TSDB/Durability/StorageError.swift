@@ -11,7 +11,7 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     enum Code: Sendable, Equatable {
         case io(operation: String, path: String, errno: Int32)
         case locked(path: String, owner: String)
-        case notADirectory(path: String)
+        case notADirectory(path: String, wanted: String)
         case closed
         case replaying
     }
@@ -23,7 +23,9 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
     }
 
     static func locked(_ path: String, owner: String) -> StorageError { StorageError(code: .locked(path: path, owner: owner)) }
-    static func notADirectory(_ path: String) -> StorageError { StorageError(code: .notADirectory(path: path)) }
+    static func notADirectory(_ path: String, within wanted: String) -> StorageError {
+        StorageError(code: .notADirectory(path: path, wanted: wanted))
+    }
     /// The WAL was closed (shutdown); nothing more is written.
     public static let closed = StorageError(code: .closed)
     /// Writes wait until the WAL has been replayed into the store.
@@ -42,8 +44,9 @@ public struct StorageError: Error, CustomStringConvertible, Sendable, Equatable 
         case .locked(let path, let owner):
             "storage directory \(path) is in use by another agent360 process (\(owner)); "
                 + "each process needs its own storage.path"
-        case .notADirectory(let path):
-            "storage.path \(path) exists and is not a directory"
+        case .notADirectory(let path, let wanted):
+            path == wanted ? "storage.path \(path) exists and is not a directory"
+                : "storage.path \(wanted): \(path) exists and is not a directory"
         case .closed:
             "the write-ahead log is closed (shutting down)"
         case .replaying:

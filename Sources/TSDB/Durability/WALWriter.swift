@@ -64,6 +64,8 @@ struct WALWriter {
         } catch {
             do throws(StorageError) {
                 try FileIO.truncate(file.fd, to: size, path: file.path)
+                // A short write moved the offset past `size`: the next write must not leave a hole.
+                guard lseek(file.fd, off_t(size), SEEK_SET) == off_t(size) else { throw StorageError.io("seek", file.path) }
             } catch {
                 self.file = nil
             }
