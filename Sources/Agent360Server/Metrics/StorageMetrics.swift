@@ -22,7 +22,7 @@ final class StorageMetrics: Sendable {
     func replayed(_ report: ReplayReport, duration: Duration) {
         state.withLock {
             $0.replay = report
-            $0.replaySeconds = duration.seconds
+            $0.replaySeconds = duration.secondsValue
             $0.replayed = true
         }
     }
@@ -31,7 +31,7 @@ final class StorageMetrics: Sendable {
         state.withLock {
             $0.lastCheckpointSeries = report.series
             $0.lastCheckpointBytes = report.bytes
-            $0.lastCheckpointSeconds = report.duration.seconds
+            $0.lastCheckpointSeconds = report.duration.secondsValue
         }
     }
 
@@ -75,8 +75,3 @@ final class StorageMetrics: Sendable {
     }
 }
 
-extension Duration {
-    var seconds: Double {
-        Double(components.seconds) + Double(components.attoseconds) * 1e-18
-    }
-}

@@ -129,11 +129,7 @@ public final class DurableStorage: Sendable {
                     good = WALRecords.readSamples(record.payload, ids: &ids, samples: &samples)
                     if good { restorer.samples(ids: ids, samples: samples) }
                 case .metadata:
-                    if let metadata = WALRecords.readMetadata(record.payload) {
-                        store.metadataStore.withLock { _ = $0.set(metadata) }
-                    } else {
-                        good = false
-                    }
+                    good = restorer.metadata(record.payload)
                 default:
                     good = false
                 }

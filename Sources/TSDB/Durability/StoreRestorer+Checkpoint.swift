@@ -23,11 +23,7 @@ extension StoreRestorer {
                     good = version == Checkpoint.version
                     hintsUsable = hints == UInt64(hintSize)
                 case .metadata:
-                    if let metadata = WALRecords.readMetadata(record.payload) {
-                        store.metadataStore.withLock { _ = $0.set(metadata) }
-                    } else {
-                        good = false
-                    }
+                    good = metadata(record.payload)
                 case .checkpointSeries:
                     guard let count = reader.count(minBytes: 8) else { good = false; break }
                     for _ in 0 ..< count {

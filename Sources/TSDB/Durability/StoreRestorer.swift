@@ -96,6 +96,13 @@ struct StoreRestorer {
         report.unknownSeriesSamples += unknown
     }
 
+    /// A metadata record into the store; false when malformed.
+    func metadata(_ payload: UnsafeRawBufferPointer) -> Bool {
+        guard let metadata = WALRecords.readMetadata(payload) else { return false }
+        store.metadataStore.withLock { _ = $0.set(metadata) }
+        return true
+    }
+
     mutating func addCheckpointSamples(_ count: Int) { report.checkpointSamples += count }
 
     mutating func addBytes(_ count: Int) { report.bytes += count }
