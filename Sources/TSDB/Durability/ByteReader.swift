@@ -73,15 +73,24 @@ struct ByteReader {
         string().map { String(decoding: $0, as: UTF8.self) }
     }
 
-    /// The counterpart of `ByteWriter.value`.
+    /// The counterpart of `ByteWriter.value(_:previous:)`; nil when
+    /// malformed (an integer difference from a non-integer, a shift that
+    /// loses bits).
     @inline(__always)
-    mutating func value() -> Double? {
+    mutating func value(previous: UInt64) -> Double? {
         guard let first = uvarint() else { return nil }
         if first & 1 == 0 {
             let zigzag = first &>> 1
-            return Double(Int64(bitPattern: (zigzag &>> 1) ^ (0 &- (zigzag & 1))))
+            let delta = Int64(bitPattern: (zigzag &>> 1) ^ (0 &- (zigzag & 1)))
+            guard let base = ByteWriter.integer(Double(bitPattern: previous)) else { return nil }
+            let (integer, overflow) = base.addingReportingOverflow(delta)
+            guard !overflow, integer.magnitude < 1 << 52 else { return nil }
+            return Double(integer)
         }
-        guard first == 1, let bits = fixed64() else { return nil }
-        return Double(bitPattern: bits)
+        let shift = first &>> 1
+        guard shift < 64, let payload = uvarint() else { return nil }
+        let xor = payload &<< shift
+        guard xor &>> shift == payload else { return nil }
+        return Double(bitPattern: previous ^ xor)
     }
 }

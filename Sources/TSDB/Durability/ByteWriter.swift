@@ -81,17 +81,32 @@ struct ByteWriter {
         }
     }
 
-    /// A sample value: integers (most counters and gauges) as a zigzag varint
-    /// shifted left by one, anything else as a 1 followed by the raw bits.
-    /// Negative zero and the stale marker take the raw form.
+    /// A sample value as a difference from the series' previous value in
+    /// the segment (`previous`, as bits; those of 0.0 for its first): when
+    /// both are integers (most counters and gauges), the zigzag difference
+    /// shifted left by one (a counter that grew by 15 takes one byte);
+    /// otherwise a 1 bit under the XOR's trailing-zero count, then the XOR
+    /// without those zeros (Gorilla's observation: neighbouring floats share
+    /// their high bits). Negative zero and the stale marker take the XOR form.
     @inline(__always)
-    mutating func value(_ value: Double) {
-        if value == value.rounded(.towardZero), abs(value) < 0x1p52, value.bitPattern != (-0.0 as Double).bitPattern {
-            let integer = Int64(value)
-            uvarint(UInt64(bitPattern: (integer &<< 1) ^ (integer &>> 63)) &<< 1)
+    mutating func value(_ value: Double, previous: UInt64) {
+        if let integer = ByteWriter.integer(value), let base = ByteWriter.integer(Double(bitPattern: previous)) {
+            let delta = integer &- base
+            uvarint(UInt64(bitPattern: (delta &<< 1) ^ (delta &>> 63)) &<< 1)
         } else {
-            byte(1)
-            fixed64(value.bitPattern)
+            let xor = value.bitPattern ^ previous
+            let shift = xor == 0 ? 0 : xor.trailingZeroBitCount
+            uvarint(UInt64(shift) &<< 1 | 1)
+            uvarint(xor &>> UInt64(shift))
         }
+    }
+
+    /// The value as an integer when it is one exactly representable both
+    /// ways (|v| < 2^52, not negative zero).
+    @inline(__always)
+    static func integer(_ value: Double) -> Int64? {
+        guard value == value.rounded(.towardZero), abs(value) < 0x1p52,
+              value.bitPattern != (-0.0 as Double).bitPattern else { return nil }
+        return Int64(value)
     }
 }

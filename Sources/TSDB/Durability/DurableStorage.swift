@@ -113,6 +113,7 @@ public final class DurableStorage: Sendable {
         _ buffer: UnsafeRawBufferPointer, name: String, restorer: inout StoreRestorer, ids: inout [UInt32], samples: inout [Sample]
     ) -> Int {
         var offset = 0
+        var values = WALValueTable(capacity: 1 << 14)
         while offset < buffer.count {
             switch WALFrame.read(buffer, at: offset) {
             case .failure(let error):
@@ -126,7 +127,7 @@ public final class DurableStorage: Sendable {
                     good = WALRecords.readSeries(record.payload) { id, labels in entries.append((id, labels)) }
                     if good { for (id, labels) in entries { restorer.series(id: id, labels: labels) } }
                 case .samples:
-                    good = WALRecords.readSamples(record.payload, ids: &ids, samples: &samples)
+                    good = WALRecords.readSamples(record.payload, values: &values, ids: &ids, samples: &samples)
                     if good { restorer.samples(ids: ids, samples: samples) }
                 case .metadata:
                     good = restorer.metadata(record.payload)

@@ -12,6 +12,13 @@ extension MemoryStore {
                 failure = wal.current == .replaying ? .replaying : .closed
                 return
             }
+            do throws(StorageError) {
+                try writer.prepare()
+            } catch {
+                // Nothing applied yet: the batch is refused whole.
+                failure = error
+                return
+            }
             ids.withUnsafeMutableBufferPointer { ids in
                 tally.ids = ids.baseAddress.map(IDSink.init)
                 apply(batch, now: now, tally: &tally)
@@ -74,7 +81,7 @@ extension MemoryStore {
             let id = ids[i]
             for offset in Int(entry.sampleStart) ..< Int(entry.sampleStart + entry.sampleCount)
             where batch.samples[offset].timestamp <= newest {
-                samples.append(id: id, batch.samples[offset], into: &writer.buffer)
+                samples.append(id: id, batch.samples[offset], values: &writer.values, into: &writer.buffer)
             }
         }
         samples.finish(into: &writer.buffer)
@@ -101,6 +108,7 @@ extension MemoryStore {
             guard !writer.closed else { return }
             WALRecords.appendMetadata(changed, into: &writer.buffer)
             do throws(StorageError) {
+                try writer.prepare()
                 _ = try writer.flush()
                 wal.counters.records.add(1, ordering: .relaxed)
             } catch {

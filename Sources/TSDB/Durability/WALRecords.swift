@@ -5,8 +5,9 @@
 ///     metadata: count, then per entry: type, family, help, unit
 ///
 /// Integers are varints (ids as zigzag deltas from the previous sample's, so
-/// consecutive samples of one series cost one byte), values are integers as
-/// varints or raw bits (see `ByteWriter.value`). Series ids are the store's
+/// consecutive samples of one series cost one byte), values are differences
+/// from the series' previous value in the same segment (see
+/// `ByteWriter.value(_:previous:)` and `WALValueTable`). Series ids are the store's
 /// own, which a restore keeps, so records need no id translation.
 enum WALRecords {
     // MARK: writing
@@ -57,7 +58,10 @@ enum WALRecords {
     }
 
     /// Decodes a samples record into parallel arrays (cleared first).
-    static func readSamples(_ payload: UnsafeRawBufferPointer, ids: inout [UInt32], samples: inout [Sample]) -> Bool {
+    /// `values` is the segment's table: records decode in file order.
+    static func readSamples(
+        _ payload: UnsafeRawBufferPointer, values: inout WALValueTable, ids: inout [UInt32], samples: inout [Sample]
+    ) -> Bool {
         ids.removeAll(keepingCapacity: true)
         samples.removeAll(keepingCapacity: true)
         var reader = ByteReader(payload)
@@ -66,9 +70,12 @@ enum WALRecords {
         samples.reserveCapacity(count)
         var id: Int64 = 0
         for _ in 0 ..< count {
-            guard let delta = reader.varint(), let offset = reader.varint(), let value = reader.value() else { return false }
+            guard let delta = reader.varint(), let offset = reader.varint() else { return false }
             id &+= delta
-            guard id >= 0, id <= Int64(UInt32.max) else { return false }
+            guard id >= 0, id < Int64(UInt32.max) else { return false }
+            let slot = values.slot(UInt32(id))
+            guard let value = reader.value(previous: values[slot]) else { return false }
+            values[slot] = value.bitPattern
             ids.append(UInt32(id))
             samples.append(Sample(timestamp: base &+ offset, value: value))
         }
@@ -101,7 +108,7 @@ struct SamplesRecordWriter {
 
     /// Appends one sample, opening the record on the first.
     @inline(__always)
-    mutating func append(id: UInt32, _ sample: Sample, into writer: inout ByteWriter) {
+    mutating func append(id: UInt32, _ sample: Sample, values: inout WALValueTable, into writer: inout ByteWriter) {
         if start < 0 {
             start = WALFrame.begin(.samples, in: &writer)
             countOffset = writer.reserveVarint5()
@@ -111,7 +118,7 @@ struct SamplesRecordWriter {
         writer.varint(Int64(id) &- previousID)
         previousID = Int64(id)
         writer.varint(sample.timestamp &- base)
-        writer.value(sample.value)
+        writer.value(sample.value, previous: values.exchange(id, sample.value.bitPattern))
         count &+= 1
     }
 

@@ -16,6 +16,8 @@ struct WALWriter {
     private(set) var size = 0
     /// The record(s) of the current commit.
     var buffer = ByteWriter(capacity: 1 << 16)
+    /// Each series' last value in this segment (samples are differences).
+    var values = WALValueTable(capacity: 1 << 14)
     /// Series created in memory whose series record did not reach the WAL
     /// (the write failed): logged before anything else on the next success.
     var pendingSeries: [UInt32] = []
@@ -42,22 +44,32 @@ struct WALWriter {
         segment = number
         file = opened
         size = 0
+        values.reset()
         sync.current.withLock { $0 = opened }
         // The new name must survive a crash too, or its records would be lost.
         try? FileIO.syncDirectory(directory)
     }
 
+    /// Called before a commit encodes anything: cuts to a new segment when
+    /// this one is full (or was abandoned), so a commit's value differences
+    /// are encoded against the segment they land in.
+    mutating func prepare() throws(StorageError) {
+        guard !closed else { throw .closed }
+        if file == nil || size >= segmentBytes {
+            if let file { try FileIO.sync(file.fd, path: file.path) }
+            try openNext()
+        }
+    }
+
     /// Writes the buffer with one `write` and clears it. On failure nothing
     /// of it stays in the file (truncated back, or the segment abandoned),
-    /// so later records are never hidden behind a torn one.
+    /// so later records are never hidden behind a torn one; a segment that
+    /// already held records is abandoned either way, since the value table
+    /// now holds values the file does not.
     mutating func flush() throws(StorageError) -> Int {
         defer { buffer.removeAll() }
         guard !closed else { throw .closed }
         guard buffer.count > 0 else { return sync.written.load(ordering: .acquiring) }
-        if file == nil || (size > 0 && size + buffer.count > segmentBytes) {
-            if let file { try FileIO.sync(file.fd, path: file.path) }
-            try openNext()
-        }
         guard let file else { throw .closed }
         do throws(StorageError) {
             try FileIO.write(file.fd, buffer.bytes, path: file.path)
@@ -66,6 +78,12 @@ struct WALWriter {
                 try FileIO.truncate(file.fd, to: size, path: file.path)
                 // A short write moved the offset past `size`: the next write must not leave a hole.
                 guard lseek(file.fd, off_t(size), SEEK_SET) == off_t(size) else { throw StorageError.io("seek", file.path) }
+                if size == 0 {
+                    values.reset()
+                } else {
+                    try? FileIO.sync(file.fd, path: file.path)
+                    self.file = nil
+                }
             } catch {
                 self.file = nil
             }

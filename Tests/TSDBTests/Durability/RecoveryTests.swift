@@ -30,6 +30,29 @@ import Testing
         #expect(store.stats.activeSeries == 301)
     }
 
+    @Test("value differences restart with every segment: many small segments and a checkpoint replay exactly")
+    func valuesAcrossSegments() throws {
+        let path = temporaryDirectory()
+        defer { removeDirectory(path) }
+        let rounds = workload(seriesCount: 120, rounds: 30)
+        let before: [String: [Sample]]
+        do {
+            let (store, storage, _) = try openStore(path, segmentBytes: 1024)
+            _ = ingest(store, Array(rounds.prefix(12)))
+            _ = try storage.checkpoint()
+            _ = ingest(store, Array(rounds.dropFirst(12)))
+            #expect(try segmentFiles(path).count > 5)
+            before = try contents(store)
+            storage.close()
+        }
+        let (store, storage, report) = try openStore(path, segmentBytes: 1024)
+        defer { storage.close() }
+        #expect(report.repairs.isEmpty)
+        #expect(report.checkpointSamples == 120 * 12)
+        #expect(report.appliedSamples == 120 * 18)
+        #expect(try contents(store) == before)
+    }
+
     @Test("checkpoint plus later WAL restores both; covered segments are deleted")
     func checkpointThenWAL() throws {
         let path = temporaryDirectory()

@@ -2,27 +2,58 @@ import Testing
 @testable import TSDB
 
 @Suite struct WALEncodingTests {
-    @Test("values round-trip bit for bit, integers take few bytes")
+    @Test("values round-trip bit for bit after any predecessor")
     func valuesRoundTrip() {
         let values: [Double] = [
             0, 1, -1, 42, 1e15, 0x1p52 - 1, -(0x1p52 - 1), 0x1p52, 0x1p60, 0.5, -0.25, 1e-300, .leastNonzeroMagnitude,
             .greatestFiniteMagnitude, .infinity, -.infinity, .nan, StaleMarker.value, -0.0, 12.75, 3.000_000_000_1,
         ]
         var writer = ByteWriter()
-        for value in values { writer.value(value) }
+        for previous in values {
+            for value in values { writer.value(value, previous: previous.bitPattern) }
+        }
         writer.bytes.withUnsafeBytes { bytes in
             var reader = ByteReader(bytes)
-            for value in values {
-                #expect(reader.value()?.bitPattern == value.bitPattern, "value \(value)")
+            for previous in values {
+                for value in values {
+                    #expect(reader.value(previous: previous.bitPattern)?.bitPattern == value.bitPattern, "\(value) after \(previous)")
+                }
             }
             #expect(reader.isAtEnd)
         }
-        var small = ByteWriter()
-        small.value(1000)
-        #expect(small.count == 2)
-        var raw = ByteWriter()
-        raw.value(0.1)
-        #expect(raw.count == 9)
+    }
+
+    @Test("counter steps take one byte, float steps a few, a first float at most ten")
+    func valueSizes() {
+        func size(_ value: Double, after previous: Double) -> Int {
+            var writer = ByteWriter()
+            writer.value(value, previous: previous.bitPattern)
+            return writer.count
+        }
+        #expect(size(1015, after: 1000) == 1)
+        #expect(size(73_000, after: 72_700) == 2)
+        #expect(size(2.25, after: 1.5) <= 3)
+        #expect(size(StaleMarker.value, after: 1000) <= 10)
+        #expect(size(0.1, after: 0) <= 10)
+        #expect(size(7, after: 7) == 1)
+        #expect(size(0.3, after: 0.3) == 2)
+    }
+
+    @Test("value differences that cannot be decoded are refused")
+    func malformedValues() {
+        var writer = ByteWriter()
+        writer.value(5, previous: (3.0).bitPattern)
+        writer.bytes.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            #expect(reader.value(previous: (0.5).bitPattern) == nil, "an integer step from a fraction")
+        }
+        var shifted = ByteWriter()
+        shifted.uvarint(63 << 1 | 1)
+        shifted.uvarint(3)
+        shifted.bytes.withUnsafeBytes { bytes in
+            var reader = ByteReader(bytes)
+            #expect(reader.value(previous: 0) == nil, "a shift that loses bits")
+        }
     }
 
     @Test("varints round-trip at every magnitude and refuse truncation")
@@ -85,8 +116,11 @@ import Testing
         let entries: [(UInt32, Sample)] = [
             (7, Sample(timestamp: t0, value: 1)), (7, Sample(timestamp: t0 + 15_000, value: 2.5)),
             (1_000_000, Sample(timestamp: t0 - 5, value: StaleMarker.value)), (3, Sample(timestamp: t0 + 1, value: -7)),
+            (7, Sample(timestamp: t0 + 30_000, value: 2.75)), (3, Sample(timestamp: t0 + 2, value: 8)),
+            (1_000_000, Sample(timestamp: t0, value: 4)),
         ]
-        for (id, sample) in entries { record.append(id: id, sample, into: &writer) }
+        var written = WALValueTable(capacity: 2)
+        for (id, sample) in entries { record.append(id: id, sample, values: &written, into: &writer) }
         record.finish(into: &writer)
         writer.bytes.withUnsafeBytes { bytes in
             guard case .success(let frame) = WALFrame.read(bytes, at: 0) else {
@@ -95,9 +129,11 @@ import Testing
             }
             var ids: [UInt32] = []
             var samples: [Sample] = []
-            #expect(WALRecords.readSamples(frame.payload, ids: &ids, samples: &samples))
+            var read = WALValueTable(capacity: 2)
+            #expect(WALRecords.readSamples(frame.payload, values: &read, ids: &ids, samples: &samples))
             #expect(ids == entries.map(\.0))
-            #expect(samples == entries.map(\.1))
+            #expect(samples.map(\.timestamp) == entries.map(\.1.timestamp))
+            #expect(samples.map(\.value.bitPattern) == entries.map(\.1.value.bitPattern))
         }
     }
 }
