@@ -102,7 +102,7 @@ public final class DurableStorage: Sendable {
         lastCheckpoint.withLock { $0 = checkpoint }
         let last = max(segments.last ?? 0, checkpoint ?? 0)
         try store.wal.commit.withLock { writer throws(StorageError) in
-            try writer.open(directory: walDirectory, lastSegment: last, segmentBytes: options.segmentBytes)
+            try writer.open(directory: walDirectory, lastSegment: last, segmentBytes: options.segmentBytes, shardBits: store.shardBits)
         }
         store.wal.set(.logging)
         return report
@@ -113,7 +113,7 @@ public final class DurableStorage: Sendable {
         _ buffer: UnsafeRawBufferPointer, name: String, restorer: inout StoreRestorer, ids: inout [UInt32], samples: inout [Sample]
     ) -> Int {
         var offset = 0
-        var values = WALValueTable(capacity: 1 << 14)
+        var values = WALValueTable(capacity: 1 << 14, shardBits: restorer.store.shardBits)
         while offset < buffer.count {
             switch WALFrame.read(buffer, at: offset) {
             case .failure(let error):

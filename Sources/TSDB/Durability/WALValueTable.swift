@@ -5,26 +5,47 @@
 /// Scoped to one segment on both sides: the writer resets it whenever a
 /// segment starts and replay starts each segment with an empty one, so a
 /// segment decodes on its own, whatever checkpoints deleted before it.
-/// Open addressing on the series id (ids never equal `UInt32.max`).
+///
+/// Open addressing on the id's own bits, the store shard first: each store
+/// shard gets a region, in which its series sit in id order. A request's
+/// series were mostly created together and come in the same order every
+/// time, so within each shard they are neighbours and the walk through a
+/// record stays in a few dozen cache lines; a scattering hash (and the raw
+/// id, which puts a shard's neighbours 2^shardBits entries apart) measured
+/// about 2× slower replay. Ids never equal `UInt32.max` (an empty entry).
 struct WALValueTable {
-    private static let empty = UInt32.max
-    private var keys: [UInt32]
-    private var values: [UInt64]
+    private struct Entry {
+        var id: UInt32
+        var bits: UInt64
+    }
+
+    private static let empty = Entry(id: .max, bits: 0)
+    private var entries: [Entry]
     private var mask: Int
+    private var regionBits = 0
+    private let shardBits: Int
     private(set) var count = 0
 
-    init(capacity: Int = 1024) {
+    /// `shardBits` as the store's: ids carry their shard in the low bits.
+    init(capacity: Int = 1024, shardBits: Int = 0) {
+        self.shardBits = shardBits
         var size = 16
         while size < capacity * 2 { size <<= 1 }
-        keys = Array(repeating: Self.empty, count: size)
-        values = Array(repeating: 0, count: size)
+        entries = Array(repeating: Self.empty, count: size)
         mask = size - 1
+        regionBits = max(size.trailingZeroBitCount - shardBits, 0)
+    }
+
+    @inline(__always)
+    private func home(_ id: UInt32) -> Int {
+        let id = Int(id)
+        return ((id &>> shardBits) | ((id & ((1 &<< shardBits) &- 1)) &<< regionBits)) & mask
     }
 
     /// Forgets every series (a new segment begins); keeps the capacity.
     mutating func reset() {
         guard count > 0 else { return }
-        for index in keys.indices { keys[index] = Self.empty }
+        for index in entries.indices { entries[index] = Self.empty }
         count = 0
     }
 
@@ -33,8 +54,8 @@ struct WALValueTable {
     @inline(__always)
     mutating func exchange(_ id: UInt32, _ bits: UInt64) -> UInt64 {
         let index = slot(id)
-        let previous = values[index]
-        values[index] = bits
+        let previous = entries[index].bits
+        entries[index].bits = bits
         return previous
     }
 
@@ -42,14 +63,13 @@ struct WALValueTable {
     /// next `slot` call.
     @inline(__always)
     mutating func slot(_ id: UInt32) -> Int {
-        if (count &+ 1) &* 2 > keys.count { grow() }
-        var index = Self.home(id) & mask
+        if (count &+ 1) &* 2 > entries.count { grow() }
+        var index = home(id)
         while true {
-            let key = keys[index]
+            let key = entries[index].id
             if key == id { return index }
-            if key == Self.empty {
-                keys[index] = id
-                values[index] = 0
+            if key == .max {
+                entries[index] = Entry(id: id, bits: 0)
                 count &+= 1
                 return index
             }
@@ -58,26 +78,19 @@ struct WALValueTable {
     }
 
     subscript(slot: Int) -> UInt64 {
-        get { values[slot] }
-        set { values[slot] = newValue }
-    }
-
-    @inline(__always)
-    private static func home(_ id: UInt32) -> Int {
-        Int(truncatingIfNeeded: (UInt64(id) &* 0x9E37_79B9_7F4A_7C15) &>> 32)
+        get { entries[slot].bits }
+        set { entries[slot].bits = newValue }
     }
 
     private mutating func grow() {
-        let oldKeys = keys
-        let oldValues = values
-        keys = Array(repeating: Self.empty, count: oldKeys.count * 2)
-        values = Array(repeating: 0, count: oldKeys.count * 2)
-        mask = keys.count - 1
-        for index in oldKeys.indices where oldKeys[index] != Self.empty {
-            var slot = Self.home(oldKeys[index]) & mask
-            while keys[slot] != Self.empty { slot = (slot &+ 1) & mask }
-            keys[slot] = oldKeys[index]
-            values[slot] = oldValues[index]
+        let old = entries
+        entries = Array(repeating: Self.empty, count: old.count * 2)
+        mask = entries.count - 1
+        regionBits = max(entries.count.trailingZeroBitCount - shardBits, 0)
+        for entry in old where entry.id != .max {
+            var index = home(entry.id)
+            while entries[index].id != .max { index = (index &+ 1) & mask }
+            entries[index] = entry
         }
     }
 }

@@ -28,8 +28,9 @@ struct WALWriter {
 
     /// Starts a fresh segment after `lastSegment` (a restart never appends
     /// to a segment it did not create).
-    mutating func open(directory: String, lastSegment: Int, segmentBytes: Int) throws(StorageError) {
+    mutating func open(directory: String, lastSegment: Int, segmentBytes: Int, shardBits: Int) throws(StorageError) {
         self.directory = directory
+        values = WALValueTable(capacity: 1 << 14, shardBits: shardBits)
         self.segmentBytes = segmentBytes
         segment = lastSegment
         try openNext()
