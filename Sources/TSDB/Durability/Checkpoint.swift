@@ -9,12 +9,13 @@ import Glibc
 /// Frames as in the WAL: one header, then series frames of up to ~1 MiB:
 ///
 ///     header: version, shard bits, chunk-checkpoint size
-///     series: count, then per series: id, labels, appender state
-///             (last time, delta, value bits, leading, trailing), chunk
-///             count, per chunk oldest first: min/max time, sample count,
-///             bit count, decode hints, stream bytes
+///     series: count, then per series: id, label count, 2 × label count
+///             symbol references (see `CheckpointSymbolWriter`), appender
+///             state (last time, delta, value bits, leading, trailing),
+///             chunk count, per chunk oldest first: min/max time, sample
+///             count, bit count, decode hints, stream bytes
 enum Checkpoint {
-    static let version: UInt64 = 1
+    static let version: UInt64 = 2
     static let frameTarget = 1 << 20
 
     /// Writes the store to `path` (via a temporary file, fsynced and
@@ -33,10 +34,13 @@ enum Checkpoint {
             WALFrame.finish(at: header, in: &writer)
             let metadata = store.metadataStore.withLock { $0.all }
             if !metadata.isEmpty { WALRecords.appendMetadata(metadata, into: &writer) }
+            store.index.withLock { $0.symbols.reuseFrozen = true }
+            defer { store.index.withLock { $0.symbols.reuseFrozen = false } }
+            var references = CheckpointSymbolWriter()
             for shard in store.shards {
                 // Copy under the lock, write outside it.
                 let count = shard.state.withLock { state in
-                    state.encodeCheckpoint(symbols: store.symbolDirectory, into: &writer)
+                    state.encodeCheckpoint(symbols: store.symbolDirectory, references: &references, into: &writer)
                 }
                 seriesCount += count
                 if writer.count >= frameTarget {
@@ -62,7 +66,9 @@ enum Checkpoint {
 
 extension ShardState {
     /// Appends this shard's series as checkpoint frames; returns how many.
-    func encodeCheckpoint(symbols: SymbolDirectory, into writer: inout ByteWriter) -> Int {
+    func encodeCheckpoint(
+        symbols: SymbolDirectory, references: inout CheckpointSymbolWriter, into writer: inout ByteWriter
+    ) -> Int {
         var written = 0
         var frame = -1
         var countOffset = 0
@@ -76,9 +82,10 @@ extension ShardState {
                 countOffset = writer.reserveVarint5()
                 inFrame = 0
             }
-            let pairs = record.labelSymbols
-            WALRecords.appendSeries(id: record.id, labelCount: pairs.count / 2, into: &writer) { index in
-                (symbols.bytes(pairs[index * 2]), symbols.bytes(pairs[index * 2 + 1]))
+            writer.uvarint(UInt64(record.id))
+            writer.uvarint(UInt64(record.labelCount))
+            for index in 0 ..< Int(record.labelCount) * 2 {
+                references.write(record.labels[index], directory: symbols, into: &writer)
             }
             writer.varint(record.lastTime)
             writer.varint(record.lastDelta)
@@ -117,7 +124,7 @@ extension ShardState {
     }
 
     /// Gives a restored series its chunks (oldest first) and appender state.
-    mutating func restoreChunks(slot: Int, state appender: RestoredAppender, chunks: [RestoredChunk]) -> Int {
+    mutating func restoreChunks(slot: Int, state appender: RestoredAppender, chunks: ArraySlice<RestoredChunk>) -> Int {
         var record = records[slot]
         guard record.head == nil, !chunks.isEmpty else { return 0 }
         var older: UnsafeMutableRawPointer?

@@ -72,8 +72,7 @@ public final class DurableStorage: Sendable {
         let checkpoint = try WALSegments.checkpoints(path).last
         if let checkpoint {
             let file = WALSegments.checkpointPath(path, checkpoint)
-            let bytes = try FileIO.read(file)
-            bytes.withUnsafeBytes { restorer.loadCheckpoint($0, name: "checkpoint.\(WALSegments.name(checkpoint))") }
+            try FileIO.withContents(file) { restorer.loadCheckpoint($0, name: "checkpoint.\(WALSegments.name(checkpoint))") }
         }
         let segments = try WALSegments.list(walDirectory)
         var ids: [UInt32] = []
@@ -84,11 +83,11 @@ public final class DurableStorage: Sendable {
                 FileIO.remove(file)
                 continue
             }
-            let bytes = try FileIO.read(file)
-            let good = bytes.withUnsafeBytes { buffer in
-                replaySegment(buffer, name: "wal/" + WALSegments.name(segment), restorer: &restorer, ids: &ids, samples: &samples)
+            let (good, size) = try FileIO.withContents(file) { buffer in
+                (replaySegment(buffer, name: "wal/" + WALSegments.name(segment), restorer: &restorer, ids: &ids, samples: &samples),
+                 buffer.count)
             }
-            if good < bytes.count {
+            if good < size {
                 // Truncate at the last good record, so the damage is gone for good.
                 let fd = try FileIO.open(file, flags: O_WRONLY)
                 defer { Glibc.close(fd) }

@@ -92,6 +92,23 @@ enum FileIO {
         return names.sorted()
     }
 
+    /// Calls `body` with the whole file, mapped read-only rather than
+    /// copied: replay reads checkpoints and segments of many megabytes once,
+    /// and a copy would zero and fault in as much fresh memory first.
+    static func withContents<Result>(
+        _ path: String, _ body: (UnsafeRawBufferPointer) -> Result
+    ) throws(StorageError) -> Result {
+        let fd = try open(path, flags: O_RDONLY)
+        defer { close(fd) }
+        let size = try size(fd, path: path)
+        guard size > 0 else { return body(UnsafeRawBufferPointer(start: nil, count: 0)) }
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else {
+            throw .io("mmap", path)
+        }
+        defer { munmap(base, size) }
+        return body(UnsafeRawBufferPointer(start: base, count: size))
+    }
+
     /// The whole file.
     static func read(_ path: String) throws(StorageError) -> [UInt8] {
         let fd = try open(path, flags: O_RDONLY)

@@ -3,70 +3,29 @@ extension StoreRestorer {
     /// damaged frame (what came before stays) and is reported, never fatal.
     mutating func loadCheckpoint(_ bytes: UnsafeRawBufferPointer, name: String) {
         var offset = 0
-        var labels: [RawLabel] = []
-        var chunks: [RestoredChunk] = []
-        let hintSize = MemoryLayout<ChunkCheckpoints>.size
-        var hintsUsable = false
+        var frame = CheckpointFrame()
+        var strings = CheckpointSymbolTable()
+        defer { store.index.withLock { strings.releaseAll(from: &$0.symbols) } }
         while offset < bytes.count {
             switch WALFrame.read(bytes, at: offset) {
             case .failure(let error):
                 noteDamage(name, at: error.offset, of: bytes.count, error.damage.description)
                 return
             case .success(let record):
-                var reader = ByteReader(record.payload)
                 var good = true
                 switch record.type {
                 case .checkpointHeader:
+                    var reader = ByteReader(record.payload)
                     let version = reader.uvarint()
                     _ = reader.uvarint()
                     let hints = reader.uvarint()
                     good = version == Checkpoint.version
-                    hintsUsable = hints == UInt64(hintSize)
+                    frame.hintsUsable = hints == UInt64(MemoryLayout<ChunkCheckpoints>.size)
                 case .metadata:
                     good = metadata(record.payload)
                 case .checkpointSeries:
-                    guard let count = reader.count(minBytes: 8) else { good = false; break }
-                    for _ in 0 ..< count {
-                        guard let id = reader.uvarint(), id <= UInt64(UInt32.max), let labelCount = reader.count(minBytes: 2) else {
-                            good = false; break
-                        }
-                        labels.removeAll(keepingCapacity: true)
-                        for _ in 0 ..< labelCount {
-                            guard let name = reader.string(), let value = reader.string() else { good = false; break }
-                            labels.append(RawLabel(name: name, value: value))
-                        }
-                        guard good, let lastTime = reader.varint(), let lastDelta = reader.varint(),
-                              let lastValue = reader.fixed64(), let leading = reader.byte(), let trailing = reader.byte(),
-                              let chunkCount = reader.count(minBytes: 6)
-                        else { good = false; break }
-                        chunks.removeAll(keepingCapacity: true)
-                        for _ in 0 ..< chunkCount {
-                            guard let minTime = reader.varint(), let maxTime = reader.varint(),
-                                  let sampleCount = reader.uvarint(), sampleCount <= UInt64(UInt16.max),
-                                  let bitCount = reader.uvarint(), bitCount <= UInt64(UInt32.max),
-                                  let hintBytes = reader.string(), let stream = reader.string(),
-                                  stream.count == (Int(bitCount) + 7) / 8
-                            else { good = false; break }
-                            var hints = ChunkCheckpoints()
-                            if hintsUsable && hintBytes.count == hintSize {
-                                withUnsafeMutableBytes(of: &hints) { $0.copyMemory(from: hintBytes) }
-                            }
-                            chunks.append(RestoredChunk(
-                                minTime: minTime, maxTime: maxTime, sampleCount: UInt16(sampleCount),
-                                bitCount: UInt32(bitCount), hints: hints, stream: stream))
-                        }
-                        guard good else { break }
-                        // Chunks wholly before retention are not restored.
-                        let kept = chunks.filter { $0.maxTime >= bounds.oldest }
-                        guard !kept.isEmpty, let (shard, slot) = series(id: UInt32(id), labels: labels) else { continue }
-                        let appender = RestoredAppender(lastTime: lastTime, lastDelta: lastDelta, lastValue: lastValue,
-                                                     leading: leading, trailing: trailing)
-                        let restored = store.shards[shard].state.withLock { state in
-                            state.restoreChunks(slot: slot, state: appender, chunks: kept)
-                        }
-                        addCheckpointSamples(restored)
-                    }
-                    if good { good = reader.isAtEnd }
+                    good = frame.parse(record.payload, strings: &strings, oldest: bounds.oldest)
+                    if good { restore(frame, strings: &strings) }
                 default:
                     good = false
                 }
@@ -77,5 +36,163 @@ extension StoreRestorer {
                 offset = record.end
             }
         }
+    }
+
+    /// Restores one parsed frame: its new strings and every label reference
+    /// under one index lock, then each run of series of one shard under one
+    /// shard lock (a frame normally holds a single shard's series).
+    private mutating func restore(_ frame: CheckpointFrame, strings: inout CheckpointSymbolTable) {
+        var resolved: [UInt32] = []
+        resolved.reserveCapacity(frame.labelNumbers.count)
+        var usable: [Bool] = []
+        usable.reserveCapacity(frame.series.count)
+        store.index.withLock { index in
+            strings.commit(into: &index.symbols)
+            for series in frame.series {
+                for number in frame.labelNumbers[series.labels] { resolved.append(strings[number]) }
+                let complete = !resolved[series.labels].contains(CheckpointSymbolTable.missing)
+                if complete { for symbol in resolved[series.labels] { index.symbols.retain(id: symbol) } }
+                usable.append(complete)
+            }
+        }
+        let directory = store.symbolDirectory
+        var labels: [RawLabel] = []
+        var hashes: [UInt64] = []
+        var shards: [Int] = []
+        for (position, series) in frame.series.enumerated() {
+            guard usable[position] else {
+                report.droppedSeries += 1
+                hashes.append(0)
+                shards.append(-1)
+                continue
+            }
+            Self.labels(resolved[series.labels], directory, into: &labels)
+            let hash = labels.withUnsafeBufferPointer { LabelHash.hash($0) } & store.hashMask
+            hashes.append(hash)
+            shards.append(store.shardIndex(ofHash: hash))
+        }
+        var unused: [UInt32] = []
+        var restoredSamples = 0
+        var start = 0
+        while start < frame.series.count {
+            var end = start + 1
+            while end < frame.series.count && shards[end] == shards[start] { end += 1 }
+            if shards[start] >= 0 {
+                store.shards[shards[start]].state.withLock { state in
+                    for position in start ..< end {
+                        let series = frame.series[position]
+                        let symbols = resolved[series.labels]
+                        Self.labels(symbols, directory, into: &labels)
+                        let existing = labels.withUnsafeBufferPointer { state.find(hash: hashes[position], labels: $0, symbols: directory) }
+                        let slot: Int
+                        if let existing {
+                            // Already restored (a malformed checkpoint): keep one.
+                            if state.records[existing].id != series.id { remapped[series.id] = state.records[existing].id }
+                            unused.append(contentsOf: symbols)
+                            slot = existing
+                        } else if let restored = symbols.withUnsafeBufferPointer({
+                            state.restore(hash: hashes[position], symbols: $0, id: series.id)
+                        }) {
+                            slot = restored
+                        } else if let (fresh, freshID) = symbols.withUnsafeBufferPointer({ state.create(hash: hashes[position], symbols: $0) }) {
+                            remapped[series.id] = freshID
+                            slot = fresh
+                        } else {
+                            unused.append(contentsOf: symbols)
+                            report.droppedSeries += 1
+                            continue
+                        }
+                        if existing == nil {
+                            created.append(SeriesRef(id: state.records[slot].id, symbols: Array(symbols)))
+                            restoredActive += 1
+                            report.series += 1
+                        }
+                        restoredSamples += state.restoreChunks(slot: slot, state: series.appender, chunks: frame.chunks[series.chunks])
+                    }
+                }
+            }
+            start = end
+        }
+        if !unused.isEmpty {
+            store.index.withLock { index in for symbol in unused { index.symbols.release(symbol) } }
+        }
+        addCheckpointSamples(restoredSamples)
+    }
+
+    private static func labels(_ symbols: ArraySlice<UInt32>, _ directory: SymbolDirectory, into labels: inout [RawLabel]) {
+        labels.removeAll(keepingCapacity: true)
+        var index = symbols.startIndex
+        while index + 1 < symbols.endIndex {
+            labels.append(RawLabel(name: directory.bytes(symbols[index]), value: directory.bytes(symbols[index + 1])))
+            index += 2
+        }
+    }
+}
+
+/// One checkpoint series frame, parsed before anything is locked. Series
+/// with no chunk inside retention are left out (their strings still count:
+/// later series refer to them by number).
+struct CheckpointFrame {
+    struct Series {
+        var id: UInt32
+        /// Ranges into `labelNumbers` (name, value pairs) and `chunks`.
+        var labels: Range<Int>
+        var appender: RestoredAppender
+        var chunks: Range<Int>
+    }
+
+    var hintsUsable = false
+    private(set) var series: [Series] = []
+    private(set) var labelNumbers: [UInt32] = []
+    private(set) var chunks: [RestoredChunk] = []
+
+    mutating func parse(_ payload: UnsafeRawBufferPointer, strings: inout CheckpointSymbolTable, oldest: Int64) -> Bool {
+        series.removeAll(keepingCapacity: true)
+        labelNumbers.removeAll(keepingCapacity: true)
+        chunks.removeAll(keepingCapacity: true)
+        var reader = ByteReader(payload)
+        guard let count = reader.count(minBytes: 8) else { return false }
+        for _ in 0 ..< count {
+            guard let id = reader.uvarint(), id < UInt64(UInt32.max), let labelCount = reader.count(minBytes: 2) else { return false }
+            let labelStart = labelNumbers.count
+            for _ in 0 ..< labelCount * 2 {
+                guard let number = strings.read(&reader) else { return false }
+                labelNumbers.append(number)
+            }
+            guard let lastTime = reader.varint(), let lastDelta = reader.varint(), let lastValue = reader.fixed64(),
+                  let leading = reader.byte(), let trailing = reader.byte(), let chunkCount = reader.count(minBytes: 6)
+            else { return false }
+            let chunkStart = chunks.count
+            for _ in 0 ..< chunkCount {
+                guard let chunk = parseChunk(&reader) else { return false }
+                // Chunks wholly before retention are not restored.
+                if chunk.maxTime >= oldest { chunks.append(chunk) }
+            }
+            guard chunks.count > chunkStart else {
+                labelNumbers.removeSubrange(labelStart...)
+                continue
+            }
+            series.append(Series(
+                id: UInt32(id), labels: labelStart ..< labelNumbers.count,
+                appender: RestoredAppender(lastTime: lastTime, lastDelta: lastDelta, lastValue: lastValue, leading: leading, trailing: trailing),
+                chunks: chunkStart ..< chunks.count))
+        }
+        return reader.isAtEnd
+    }
+
+    private func parseChunk(_ reader: inout ByteReader) -> RestoredChunk? {
+        guard let minTime = reader.varint(), let maxTime = reader.varint(),
+              let sampleCount = reader.uvarint(), sampleCount <= UInt64(UInt16.max),
+              let bitCount = reader.uvarint(), bitCount <= UInt64(UInt32.max),
+              let hintBytes = reader.string(), let stream = reader.string(),
+              stream.count == (Int(bitCount) + 7) / 8
+        else { return nil }
+        var hints = ChunkCheckpoints()
+        if hintsUsable && hintBytes.count == MemoryLayout<ChunkCheckpoints>.size {
+            withUnsafeMutableBytes(of: &hints) { $0.copyMemory(from: hintBytes) }
+        }
+        return RestoredChunk(
+            minTime: minTime, maxTime: maxTime, sampleCount: UInt16(sampleCount),
+            bitCount: UInt32(bitCount), hints: hints, stream: stream)
     }
 }

@@ -8,12 +8,15 @@ struct StoreRestorer {
     let bounds: TimeBounds
     /// WAL ids that had to be given another id (rare: a series recreated
     /// under a new id whose older incarnation is still in the WAL).
-    private var remapped: [UInt32: UInt32] = [:]
-    private var created: [SeriesRef] = []
+    var remapped: [UInt32: UInt32] = [:]
+    /// Series restored, for the postings (`finish`).
+    var created: [SeriesRef] = []
+    /// Series a checkpoint restored, added to the active count at `finish`.
+    var restoredActive = 0
     private var symbols: [UInt32] = []
     private var tally = IngestTally()
     private var shardBuckets: [[Int32]]
-    private(set) var report = ReplayReport()
+    var report = ReplayReport()
 
     init(store: MemoryStore, now: Int64) {
         self.store = store
@@ -116,7 +119,12 @@ struct StoreRestorer {
     mutating func finish() -> ReplayReport {
         let refs = created
         created = []
-        store.index.withLock { $0.postings.add(refs) }
+        let active = restoredActive
+        restoredActive = 0
+        store.index.withLock { index in
+            index.postings.add(refs)
+            index.activeSeries += active
+        }
         store.totals.created.add(report.series, ordering: .relaxed)
         return report
     }

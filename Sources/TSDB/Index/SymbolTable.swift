@@ -14,6 +14,10 @@ struct SymbolTable {
     /// Ids below this were handed out at least once.
     private(set) var highWater: UInt32 = 0
     private(set) var stringBytes = 0
+    /// While a checkpoint is written, freed ids are not handed out again:
+    /// it names each symbol by id once and refers to it later by that id,
+    /// which must not change its string in between.
+    var reuseFrozen = false
 
     init(directory: SymbolDirectory) {
         self.directory = directory
@@ -46,7 +50,7 @@ struct SymbolTable {
         }
         guard bytes.count <= Int(Int32.max) else { return nil }
         let id: UInt32
-        if let reused = freeIDs.popLast() {
+        if !reuseFrozen, let reused = freeIDs.popLast() {
             id = reused
         } else {
             guard Int(highWater) < SymbolDirectory.capacity else { return nil }
@@ -67,6 +71,11 @@ struct SymbolTable {
         if count * 2 > slots.count { grow() }
         insertSlot(id)
         return id
+    }
+
+    /// One more reference to a symbol the caller knows is alive.
+    mutating func retain(id: UInt32) {
+        directory.entry(id).pointee.references += 1
     }
 
     /// Drops one reference; frees the symbol when none is left.

@@ -53,6 +53,33 @@ import Testing
         #expect(try contents(store) == before)
     }
 
+    @Test("a checkpoint names each string once; restored symbols are counted right and freed with their series")
+    func checkpointSymbolReferences() throws {
+        let path = temporaryDirectory()
+        defer { removeDirectory(path) }
+        do {
+            let (store, storage, _) = try openStore(path)
+            // Old series share strings with new ones ("pod-1", "requests_total").
+            _ = ingest(store, workload(seriesCount: 50, rounds: 2, start: t0 - 7_200_000), now: t0 - 7_000_000)
+            _ = ingest(store, workload(seriesCount: 30, rounds: 3, start: t0 - 60_000, seed: 2))
+            #expect(store.stats.activeSeries == 50)
+            _ = try storage.checkpoint()
+            storage.close()
+        }
+        let (store, storage, report) = try openStore(path)
+        defer { storage.close() }
+        // The 20 series only in the old rounds are outside retention now.
+        #expect(report.series == 30)
+        #expect(store.stats.activeSeries == 30)
+        // requests_total, pod-0…pod-29, 200, 500 and the three names.
+        #expect(store.stats.symbols == 1 + 30 + 2 + 3)
+        #expect(try store.select([.equal("pod", "pod-7")], minTime: .min, maxTime: .max).count == 1)
+        // Every reference taken at load is given back: with the series gone, so are the symbols.
+        _ = store.applyRetention(now: t0 + 7_200_000)
+        #expect(store.stats.activeSeries == 0)
+        #expect(store.stats.symbols == 0)
+    }
+
     @Test("checkpoint plus later WAL restores both; covered segments are deleted")
     func checkpointThenWAL() throws {
         let path = temporaryDirectory()
