@@ -103,7 +103,7 @@ extension StoreRestorer {
                             continue
                         }
                         if existing == nil {
-                            created.append(SeriesRef(id: state.records[slot].id, symbols: Array(symbols)))
+                            created.append(id: state.records[slot].id, symbols: symbols)
                             restoredActive += 1
                             report.series += 1
                         }

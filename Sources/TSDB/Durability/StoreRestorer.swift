@@ -10,7 +10,7 @@ struct StoreRestorer {
     /// under a new id whose older incarnation is still in the WAL).
     var remapped: [UInt32: UInt32] = [:]
     /// Series restored, for the postings (`finish`).
-    var created: [SeriesRef] = []
+    var created = PostingsBatch()
     /// Series a checkpoint restored, added to the active count at `finish`.
     var restoredActive = 0
     private var symbols: [UInt32] = []
@@ -60,7 +60,7 @@ struct StoreRestorer {
                         report.droppedSeries += 1
                         return
                     }
-                    created.append(SeriesRef(id: state.records[slot].id, symbols: symbols))
+                    created.append(id: state.records[slot].id, symbols: symbols)
                     index.activeSeries += 1
                     report.series += 1
                     outcome = (shard, slot)
@@ -118,7 +118,7 @@ struct StoreRestorer {
     /// Makes restored series visible to queries.
     mutating func finish() -> ReplayReport {
         let refs = created
-        created = []
+        created = PostingsBatch()
         let active = restoredActive
         restoredActive = 0
         store.index.withLock { index in

@@ -24,34 +24,18 @@ struct PostingsIndex {
         PostingList.insert(id, into: &all)
     }
 
-    /// Adds many series at once (restore): ids are grouped per list and
-    /// merged in one pass, where one-by-one inserts of ids from every shard
-    /// would shift the big lists once per series.
-    mutating func add(_ series: [SeriesRef]) {
-        guard !series.isEmpty else { return }
-        var perList: [UInt64: [UInt32]] = [:]
-        var ids: [UInt32] = []
-        ids.reserveCapacity(series.count)
-        for entry in series.sorted(by: { $0.id < $1.id }) {
-            ids.append(entry.id)
-            var pair = 0
-            while pair + 1 < entry.symbols.count {
-                perList[UInt64(entry.symbols[pair]) << 32 | UInt64(entry.symbols[pair + 1]), default: []].append(entry.id)
-                pair += 2
-            }
-        }
-        for (key, listIDs) in perList {
-            let name = UInt32(truncatingIfNeeded: key >> 32)
-            let value = UInt32(truncatingIfNeeded: key)
-            var values = byName.removeValue(forKey: name) ?? [:]
-            let list = values.removeValue(forKey: value) ?? []
-            if list.isEmpty { listCount += 1 }
-            let merged = PostingList.merge(list, listIDs)
-            entryCount += merged.count - list.count
-            values[value] = merged
-            byName[name] = values
-        }
-        all = PostingList.merge(all, ids)
+    /// Merges sorted new ids into one list (batch adds).
+    mutating func insert(_ ids: [UInt32], name: UInt32, value: UInt32) {
+        let list = byName[name]?[value] ?? []
+        if list.isEmpty { listCount += 1 }
+        let merged = list.isEmpty ? ids : PostingList.merge(list, ids)
+        entryCount += merged.count - list.count
+        // Nested subscripts modify in place: no copy of the name's map.
+        byName[name, default: [:]][value] = merged
+    }
+
+    mutating func mergeIntoAll(_ ids: [UInt32]) {
+        all = all.isEmpty ? ids : PostingList.merge(all, ids)
     }
 
     /// Removes many series at once: one pass per touched list, so retention
