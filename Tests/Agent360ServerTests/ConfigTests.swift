@@ -26,6 +26,9 @@ struct ConfigTests {
         #expect(config.collectors.rootPath == "/host")
         #expect(config.collectors.diskMountPoints == ["/", "/data"])
         #expect(config.collectors.excludeNetworkDevices == ["lo"])
+        let storage = try Agent360Config.parse(yaml: "storage:\n  checkpointWALBytes: 0\n").storage
+        #expect(storage.checkpointWALBytes == 0)
+        #expect(try Agent360Config.parse(yaml: "").storage.checkpointWALBytes == 64 << 20)
     }
 
     @Test("the embedded default equals what an empty file gives")
@@ -66,6 +69,7 @@ struct ConfigTests {
         ("- a\n- b\n", "cfg.yaml:1:1: (root): expected a mapping"),
         ("server:\n  listen: [a\n", "cfg.yaml:3:1: invalid YAML"),
         ("server:\n\tlisten: x\n", "cfg.yaml:2:1: invalid YAML"),
+        ("storage:\n  checkpointWALBytes: 4096\n", "cfg.yaml:2:23: storage.checkpointWALBytes: must be 0 or at least 1048576"),
     ])
     func errorsAreLocated(yaml: String, expected: String) {
         do {

@@ -25,6 +25,7 @@ public enum DefaultConfig {
       fsync: periodic                # periodic: in the OS before 2xx, fsynced every fsyncInterval; always: fsync before 2xx
       fsyncInterval: 1s
       checkpointInterval: 15m        # snapshot the store, delete the WAL before it
+      checkpointWALBytes: 67108864   # also checkpoint once this much WAL (and more than the last checkpoint) is written; 0 = time only
 
     remoteWrite:
       enabled: true                  # POST /api/v1/write (Prometheus remote write 1.0)

@@ -12,6 +12,11 @@ public struct StorageConfig: Sendable, Equatable {
     /// How often the store is snapshotted and the WAL before it deleted; the
     /// WAL then holds at most about this much.
     public var checkpointInterval = ConfigDuration.minutes(15)
+    /// A checkpoint is also taken early once the WAL written since the last
+    /// one exceeds both this and the last checkpoint's size, so crash
+    /// recovery replays a bounded amount whatever the ingest rate (a
+    /// backfill can write an hour of samples in seconds); 0 = time only.
+    public var checkpointWALBytes = 64 * 1024 * 1024
     /// Samples older than this are dropped; series left empty are removed.
     public var retention = ConfigDuration.minutes(60)
     /// New series beyond this are refused (400) and counted; 0 = unlimited.
@@ -63,6 +68,10 @@ extension StorageConfig {
         if let interval = try reader.duration("checkpointInterval") {
             guard interval.milliseconds >= 60_000 else { throw reader.invalid("checkpointInterval", "must be at least 1m") }
             config.checkpointInterval = interval
+        }
+        if let bytes = try reader.int("checkpointWALBytes", range: 0...(1 << 40)) {
+            guard bytes == 0 || bytes >= 1 << 20 else { throw reader.invalid("checkpointWALBytes", "must be 0 or at least 1048576 (1 MiB)") }
+            config.checkpointWALBytes = bytes
         }
         return config
     }

@@ -1,3 +1,4 @@
+import Dispatch
 import Logging
 import ServiceLifecycle
 import TSDB
@@ -43,13 +44,34 @@ struct StorageService: Service {
             }
             let every = config.checkpointInterval.swiftDuration
             group.addTask {
-                await PeriodicTask.run(initialDelay: every, every: every) { checkpoint(reason: "periodic") }
+                await PeriodicTask.run(initialDelay: every, every: every) { await checkpointOffPool(reason: "periodic") }
+            }
+            // Early checkpoints when the WAL grows fast (a backfill, a burst).
+            if config.checkpointWALBytes > 0 {
+                group.addTask {
+                    await PeriodicTask.run(initialDelay: .seconds(1), every: .seconds(1)) {
+                        if storage.checkpointDue(threshold: config.checkpointWALBytes) { await checkpointOffPool(reason: "wal size") }
+                    }
+                }
             }
         }
         // Graceful shutdown: listeners stop taking writes; snapshot what is held.
         checkpoint(reason: "shutdown")
         storage.close()
     }
+
+    /// Writing a checkpoint blocks for seconds on a large store: on its own
+    /// thread, not one of the few the async request handlers share.
+    private func checkpointOffPool(reason: String) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Self.checkpoints.async {
+                checkpoint(reason: reason)
+                done.resume()
+            }
+        }
+    }
+
+    private static let checkpoints = DispatchQueue(label: "agent360.checkpoint")
 
     private func checkpoint(reason: String) {
         do throws(StorageError) {

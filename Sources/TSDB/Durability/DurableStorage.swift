@@ -30,6 +30,10 @@ public final class DurableStorage: Sendable {
     /// The last checkpoint's segment number; the lock serializes checkpoints.
     private let lastCheckpoint = Mutex<Int?>(nil)
     private let checkpoints = Atomic<Int>(0)
+    /// `wal.sync.written` when the last checkpoint cut the WAL, less the
+    /// bytes of segments replayed at start (which are still on disk).
+    private let writtenAtCheckpoint = Atomic<Int>(0)
+    private let lastCheckpointBytes = Atomic<Int>(0)
 
     /// Locks and prepares `path`; fails (clearly) when it cannot be created
     /// or written, or another process holds it.
@@ -97,6 +101,10 @@ public final class DurableStorage: Sendable {
         }
         var report = restorer.finish()
         report.checkpoint = checkpoint
+        writtenAtCheckpoint.store(-report.bytes, ordering: .relaxed)
+        if let checkpoint {
+            lastCheckpointBytes.store(Self.fileSize(WALSegments.checkpointPath(path, checkpoint)), ordering: .relaxed)
+        }
         report.segments = segments.filter { segment in checkpoint.map { segment > $0 } ?? true }.count
         lastCheckpoint.withLock { $0 = checkpoint }
         let last = max(segments.last ?? 0, checkpoint ?? 0)
@@ -152,7 +160,9 @@ public final class DurableStorage: Sendable {
             let started = ContinuousClock.now
             let covered = try store.wal.commit.withLock { writer throws(StorageError) in
                 guard !writer.closed else { throw StorageError.closed }
-                return try writer.cut()
+                let covered = try writer.cut()
+                writtenAtCheckpoint.store(store.wal.sync.written.load(ordering: .relaxed), ordering: .relaxed)
+                return covered
             }
             let (series, bytes) = try Checkpoint.write(store, to: WALSegments.checkpointPath(path, covered))
             for segment in try WALSegments.list(walDirectory) where segment <= covered {
@@ -163,8 +173,22 @@ public final class DurableStorage: Sendable {
             }
             last = covered
             checkpoints.add(1, ordering: .relaxed)
+            lastCheckpointBytes.store(bytes, ordering: .relaxed)
             return CheckpointReport(segment: covered, series: series, bytes: bytes, duration: ContinuousClock.now - started)
         }
+    }
+
+    /// WAL bytes on disk that a crash now would replay.
+    public var walBytesSinceCheckpoint: Int {
+        store.wal.sync.written.load(ordering: .relaxed) - writtenAtCheckpoint.load(ordering: .relaxed)
+    }
+
+    /// True once the WAL since the last checkpoint is larger than both
+    /// `threshold` and that checkpoint: loading a checkpoint costs a fraction
+    /// of replaying as many WAL bytes, so checkpointing then bounds crash
+    /// recovery at about one checkpoint's worth of WAL.
+    public func checkpointDue(threshold: Int) -> Bool {
+        threshold > 0 && walBytesSinceCheckpoint > max(threshold, lastCheckpointBytes.load(ordering: .relaxed))
     }
 
     /// fsyncs what was written (the periodic policy's background step).
@@ -190,6 +214,11 @@ public final class DurableStorage: Sendable {
         stats.currentSegment = store.wal.commit.withLock { $0.segment }
         stats.segmentBytes = Self.directorySize(walDirectory)
         return stats
+    }
+
+    static func fileSize(_ path: String) -> Int {
+        var info = stat()
+        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Bytes of WAL segments on disk.

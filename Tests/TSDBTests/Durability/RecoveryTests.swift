@@ -80,6 +80,36 @@ import Testing
         #expect(store.stats.symbols == 0)
     }
 
+    @Test("a checkpoint is due once the WAL since the last one outgrows the threshold and that checkpoint")
+    func checkpointDueBySize() throws {
+        let path = temporaryDirectory()
+        defer { removeDirectory(path) }
+        let rounds = workload(seriesCount: 400, rounds: 20)
+        do {
+            let (store, storage, _) = try openStore(path)
+            #expect(!storage.checkpointDue(threshold: 4096))
+            _ = ingest(store, Array(rounds.prefix(10)))
+            let walBytes = storage.walBytesSinceCheckpoint
+            #expect(walBytes > 4096)
+            #expect(storage.checkpointDue(threshold: 4096))
+            #expect(!storage.checkpointDue(threshold: walBytes))
+            #expect(!storage.checkpointDue(threshold: 0), "0 turns size-based checkpoints off")
+            let checkpoint = try storage.checkpoint()
+            #expect(storage.walBytesSinceCheckpoint == 0)
+            #expect(!storage.checkpointDue(threshold: 4096))
+            // The next one waits until the WAL is larger than this checkpoint too.
+            _ = ingest(store, Array(rounds.dropFirst(10).prefix(3)))
+            #expect(storage.walBytesSinceCheckpoint > 4096)
+            #expect(storage.checkpointDue(threshold: 4096) == (storage.walBytesSinceCheckpoint > checkpoint.bytes))
+            storage.close()
+        }
+        // After a restart the replayed WAL still counts.
+        let (_, storage, report) = try openStore(path)
+        defer { storage.close() }
+        #expect(report.bytes > 0)
+        #expect(storage.walBytesSinceCheckpoint == report.bytes)
+    }
+
     @Test("checkpoint plus later WAL restores both; covered segments are deleted")
     func checkpointThenWAL() throws {
         let path = temporaryDirectory()
