@@ -150,7 +150,9 @@ measure_ingest() {
   out=$(load "$4/api/v1/write" "$7" "$8")
   after=$(rss_kb "$3"); cpu1=$(cpu_s "$3")
   active=$(metric "$4/metrics" "$5")
-  wal=$(bytes_of "$6")
+  # agent360 checkpoints (and drops the WAL before) once the WAL outgrows
+  # storage.checkpointWALBytes: count what it wrote, not what is left.
+  if [[ $2 == agent360* ]]; then wal=$(metric "$4/metrics" agent360_wal_written_bytes_total); wal=${wal%.*}; else wal=$(bytes_of "$6"); fi
   record "{\"bench\":\"$1\",\"server\":\"$2\",\"run\":$run,\"result\":$out,\"rssBaseKB\":$base,\"rssAfterKB\":$after,\"activeSeries\":$active,\"cpuSeconds\":$(python3 -c "print($cpu1-$cpu0)"),\"walBytes\":$wal}"
   echo "$out (WAL $wal bytes)"
 }
@@ -233,7 +235,8 @@ if [[ "$what" == restart || "$what" == all ]]; then
   # Both servers get the same hour of data (one timeline), are killed -9
   # right after the load, then restarted on the same directory: kill -9
   # restarts first (each ends with SIGKILL, so the next one finds the same
-  # crash state: agent360 replays its whole WAL, no checkpoint yet), then
+  # crash state: agent360 loads the checkpoint it wrote when its WAL outgrew
+  # storage.checkpointWALBytes during the load, then replays the WAL after it), then
   # clean restarts (each ends with SIGTERM: agent360 writes a checkpoint on
   # the way down). The two servers alternate restart by restart.
   run=0

@@ -139,10 +139,12 @@ if any(s == "prometheus" for _, s, _ in wal_rows) and any(s != "prometheus" for 
     out.append(f"Ratio agent360 ÷ Prometheus, WAL bytes per sample: {'; '.join(ratios)}.")
     out.append("")
     compression = {"true": "on (snappy, the 2.42 default)", "false": "off"}.get(str(wal_compression).lower(), "not read")
-    out.append("WAL bytes are the apparent sizes of the files under agent360's `<storage.path>/wal/` and Prometheus's "
-               f"`data/wal/` (without `chunks_head/` and blocks), read right after the load, divided by the accepted samples. "
-               f"Prometheus's `--storage.tsdb.wal-compression`: {compression}. The checkpoint agent360 writes on SIGTERM "
-               "replaces the WAL it covers.")
+    out.append("WAL bytes are, for agent360, every byte it wrote to its WAL during the load (`agent360_wal_written_bytes_total`: "
+               "a checkpoint taken when the WAL outgrows `storage.checkpointWALBytes` deletes the segments it covers, so the files "
+               "left would undercount) and, for Prometheus, the apparent sizes of the files under "
+               f"`data/wal/` (without `chunks_head/` and blocks), read right after the load; both divided by the accepted samples. "
+               f"Prometheus's `--storage.tsdb.wal-compression`: {compression}. agent360 encodes each value as the difference "
+               "from its series' previous value in the segment and does not compress.")
     out.append("")
     sections["wal"] = out
 
@@ -169,7 +171,7 @@ if restarts["agent360"] and restarts["prometheus"]:
             return f"{median(values):.2f} s ({span(values, '{:.2f}')})" if values else "–"
         shutdowns = [r["shutdownSeconds"] for r in runs if r.get("shutdownSeconds") is not None]
         if server == "agent360":
-            disk = (f"kill -9: WAL {mb(median([r['walBytes'] for r in kill]))}; "
+            disk = (f"kill -9: checkpoint {mb(median([r['checkpointBytes'] for r in kill]))} + WAL {mb(median([r['walBytes'] for r in kill]))}; "
                     f"SIGTERM: checkpoint {mb(median([r['checkpointBytes'] for r in clean]))} + WAL {mb(median([r['walBytes'] for r in clean]))}")
         else:
             disk = (f"wal/ {mb(median([r['walBytes'] for r in runs]))} + chunks_head/ {mb(median([r['chunksHeadBytes'] for r in runs]))}")
@@ -196,7 +198,8 @@ if restarts["agent360"] and restarts["prometheus"]:
                    f"{rates['prometheus'][0]['result']['seconds']:.0f} s into Prometheus. ")
     out.append(loading + "Both servers get the same hour (one timeline), are killed with SIGKILL right after the load, then started "
                "again on the same directory: first the kill -9 restarts (each ends with SIGKILL, so every one finds the same "
-               "crash state: agent360 replays its whole WAL, no checkpoint yet; Prometheus replays chunks_head and its WAL), "
+               "crash state: agent360 loads the checkpoint it wrote during the load, when its WAL outgrew `storage.checkpointWALBytes` "
+               "(64 MiB) and the last checkpoint, and replays the WAL after it; Prometheus replays chunks_head and its WAL), "
                "then the SIGTERM restarts (each ends with a clean shutdown: agent360 writes a checkpoint and drops the WAL it "
                "covers; Prometheus 2.42 writes no snapshot unless `memory-snapshot-on-shutdown` is enabled, which it is not here, "
                "so it replays again). The servers alternate restart by restart. Start → ready is wall time from starting the "
