@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "CPrompb", dependencies: ["CProtobufC"]),
         .target(name: "CPrefetch"),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "TSDB", dependencies: ["CPrefetch", "CZlib"], swiftSettings: strict),
+        .target(name: "TSDB", dependencies: ["CPrefetch", "CZlib", "CSnappy"], swiftSettings: strict),
         .target(name: "PromQL", dependencies: ["TSDB"], swiftSettings: strict),
         .target(name: "RemoteWrite", dependencies: ["CSnappy", "CPrompb", "TSDB"], swiftSettings: strict),
         .target(name: "KubeMetricsAPI", dependencies: ["TSDB"], swiftSettings: strict),

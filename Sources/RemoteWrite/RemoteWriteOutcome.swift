@@ -19,6 +19,9 @@ public struct RemoteWriteOutcome: Sendable, Equatable {
     public var message: String
     public var protocolVersion: RemoteWriteProtocol?
     public var acceptedSamples = 0
+    /// Set with `fsync: always`: the WAL position the HTTP layer awaits
+    /// (`MemoryStore.waitSynced(upTo:)`) before sending this answer.
+    public var syncPosition: Int?
     /// Refused samples (float and histogram) by reason label.
     public var rejectedSamples: [String: Int] = [:]
     /// Series refused as a whole for invalid labels.

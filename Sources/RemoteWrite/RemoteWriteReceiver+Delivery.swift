@@ -85,7 +85,7 @@ extension RemoteWriteReceiver {
         var refusals = result.refusals
         var outcome = RemoteWriteOutcome(status: 204, protocolVersion: .v1)
         if !batch.isEmpty {
-            let ingested = sink.ingest(batch, now: now)
+            let ingested = sink.ingestDeferringSync(batch, now: now)
             if let error = ingested.storageError {
                 // Not written to the WAL: nothing is acknowledged, the sender
                 // retries (Prometheus retries 5xx with backoff).
@@ -94,6 +94,7 @@ extension RemoteWriteReceiver {
             refusals.record(ingested, batch: batch)
             outcome.acceptedSamples = ingested.acceptedSamples
             outcome.createdSeries = ingested.createdSeries
+            outcome.syncPosition = ingested.syncPosition
         }
         if !result.metadata.isEmpty { sink.setMetadata(result.metadata) }
         if !result.exemplars.isEmpty { sink.addExemplars(result.exemplars) }

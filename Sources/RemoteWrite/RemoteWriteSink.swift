@@ -8,6 +8,14 @@ import TSDB
 /// `batch.labels` are valid only during the call.
 public protocol RemoteWriteSink {
     func ingest(_ batch: IngestBatch, now: Int64) -> IngestResult
+    /// Like `ingest`, but may return before the batch is durable, with
+    /// `IngestResult.syncPosition` for the caller to await before answering
+    /// (so a thread is not held through an fsync).
+    func ingestDeferringSync(_ batch: IngestBatch, now: Int64) -> IngestResult
     func setMetadata(_ metadata: [MetricMetadata])
     func addExemplars(_ exemplars: [Exemplar])
+}
+
+extension RemoteWriteSink {
+    public func ingestDeferringSync(_ batch: IngestBatch, now: Int64) -> IngestResult { ingest(batch, now: now) }
 }

@@ -274,7 +274,8 @@ struct DurabilityTests {
     static func samplesFrames(_ segment: String, count: Int) throws -> [WALFiles.Frame] {
         let (frames, trailing) = try WALFiles.frames(segment)
         #expect(trailing == 0, "\(segment): \(trailing) bytes after the last whole frame before any damage")
-        guard frames.count == count, frames.allSatisfy({ $0.type == 2 }) else {
+        // Type 4: samples with values as differences (`WALRecordType.sampleDeltas`).
+        guard frames.count == count, frames.allSatisfy({ $0.type == 4 }) else {
             throw TestFailure("\(segment): expected \(count) samples frames (one per request), found types \(frames.map(\.type))")
         }
         return frames
@@ -415,7 +416,8 @@ struct DurabilityTests {
             let segments = try WALFiles.segments(instance.storagePath)
             #expect(segments.count == 2, "\(segments)")
             let first = try WALFiles.frames(segments[0]).frames
-            guard first.first?.type == 1 else { throw TestFailure("\(segments[0]) does not start with a series record: \(first.map(\.type))") }
+            // Type 5: a snappy-compressed series record (`WALRecordType.seriesCompressed`).
+            guard first.first?.type == 5 else { throw TestFailure("\(segments[0]) does not start with a series record: \(first.map(\.type))") }
             try WALFiles.flipByte(segments[0], at: first[0].offset + 9 + (first[0].size - 9) / 2)
             let size = try WALFiles.size(segments[0])
 

@@ -36,9 +36,12 @@ struct RemoteWriteRoute: Sendable {
             return finish(RemoteWriteOutcome(status: 413, message: "request body exceeds the limit of \(maxBodyBytes) bytes"), start)
         }
         let now = WallClock.nowMilliseconds()
-        let outcome = body.withUnsafeReadableBytes { bytes in
+        var outcome = body.withUnsafeReadableBytes { bytes in
             receiver.receive(body: bytes, contentType: request.headers[.contentType],
                              contentEncoding: request.headers[.contentEncoding], sink: store, now: now)
+        }
+        if let position = outcome.syncPosition, let error = await store.waitSynced(upTo: position) {
+            outcome = RemoteWriteOutcome(status: 503, message: "samples not stored: \(error)", protocolVersion: .v1)
         }
         return finish(outcome, start)
     }

@@ -73,6 +73,18 @@ struct ByteReader {
         string().map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// A value as earlier builds wrote it (`samples` records): an integer
+    /// as a zigzag varint shifted left by one, or a 1 then the raw bits.
+    mutating func absoluteValue() -> Double? {
+        guard let first = uvarint() else { return nil }
+        if first & 1 == 0 {
+            let zigzag = first &>> 1
+            return Double(Int64(bitPattern: (zigzag &>> 1) ^ (0 &- (zigzag & 1))))
+        }
+        guard first == 1, let bits = fixed64() else { return nil }
+        return Double(bitPattern: bits)
+    }
+
     /// The counterpart of `ByteWriter.value(_:previous:)`; nil when
     /// malformed (an integer difference from a non-integer, a shift that
     /// loses bits).

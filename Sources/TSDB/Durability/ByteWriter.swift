@@ -44,6 +44,18 @@ struct ByteWriter {
         bytes.append(contentsOf: buffer)
     }
 
+    /// Lets `body` write up to `capacity` bytes at the end; it returns how
+    /// many it wrote.
+    mutating func append(upTo capacity: Int, _ body: (UnsafeMutableRawPointer) -> Int) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: capacity))
+        let used = bytes.withUnsafeMutableBytes { buffer -> Int in
+            guard let base = buffer.baseAddress else { return 0 }
+            return min(max(body(base + start), 0), capacity)
+        }
+        bytes.removeLast(capacity - used)
+    }
+
     /// Length-prefixed bytes.
     mutating func string(_ buffer: UnsafeRawBufferPointer) {
         uvarint(UInt64(buffer.count))

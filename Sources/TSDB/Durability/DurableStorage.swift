@@ -121,6 +121,7 @@ public final class DurableStorage: Sendable {
     ) -> Int {
         var offset = 0
         var values = WALValueTable(capacity: 1 << 14, shardBits: restorer.store.shardBits)
+        var scratch: [UInt8] = []
         while offset < buffer.count {
             switch WALFrame.read(buffer, at: offset) {
             case .failure(let error):
@@ -130,11 +131,13 @@ public final class DurableStorage: Sendable {
                 var good = true
                 switch record.type {
                 case .series:
-                    var entries: [(UInt32, [RawLabel])] = []
-                    good = WALRecords.readSeries(record.payload) { id, labels in entries.append((id, labels)) }
-                    if good { for (id, labels) in entries { restorer.series(id: id, labels: labels) } }
-                case .samples:
-                    good = WALRecords.readSamples(record.payload, values: &values, ids: &ids, samples: &samples)
+                    good = Self.replaySeries(record.payload, restorer: &restorer)
+                case .seriesCompressed:
+                    good = WALCompression.decompress(record.payload, into: &scratch)
+                        && scratch.withUnsafeBytes { Self.replaySeries($0, restorer: &restorer) }
+                case .samples, .sampleDeltas:
+                    good = WALRecords.readSamples(
+                        record.payload, differences: record.type == .sampleDeltas, values: &values, ids: &ids, samples: &samples)
                     if good { restorer.samples(ids: ids, samples: samples) }
                 case .metadata:
                     good = restorer.metadata(record.payload)
@@ -150,6 +153,14 @@ public final class DurableStorage: Sendable {
             }
         }
         return offset
+    }
+
+    /// A series record's payload (decompressed) into the store.
+    private static func replaySeries(_ payload: UnsafeRawBufferPointer, restorer: inout StoreRestorer) -> Bool {
+        var entries: [(UInt32, [RawLabel])] = []
+        guard WALRecords.readSeries(payload, { id, labels in entries.append((id, labels)) }) else { return false }
+        for (id, labels) in entries { restorer.series(id: id, labels: labels) }
+        return true
     }
 
     /// Snapshots the store and deletes the WAL segments it covers, so the WAL
@@ -209,7 +220,7 @@ public final class DurableStorage: Sendable {
         stats.bytesWritten = store.wal.sync.written.load(ordering: .relaxed)
         stats.records = store.wal.counters.records.load(ordering: .relaxed)
         stats.failures = store.wal.counters.failures.load(ordering: .relaxed)
-        stats.fsyncs = store.wal.counters.fsyncs.load(ordering: .relaxed)
+        stats.fsyncs = store.wal.counters.fsyncs.load(ordering: .relaxed) + store.wal.sync.groupSyncs.load(ordering: .relaxed)
         stats.checkpoints = checkpoints.load(ordering: .relaxed)
         stats.currentSegment = store.wal.commit.withLock { $0.segment }
         stats.segmentBytes = Self.directorySize(walDirectory)

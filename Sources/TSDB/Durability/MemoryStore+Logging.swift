@@ -2,7 +2,10 @@
 /// written inside one commit, so the WAL holds samples in the order the
 /// store accepted them and replay accepts them again.
 extension MemoryStore {
-    func ingestLogged(_ batch: IngestBatch, now: Int64) -> IngestResult {
+    /// `deferringSync`: with `fsync: always`, return before the fsync with
+    /// `syncPosition` set; the caller awaits `waitSynced(upTo:)` before
+    /// acknowledging, and its thread serves other requests meanwhile.
+    func ingestLogged(_ batch: IngestBatch, now: Int64, deferringSync: Bool = false) -> IngestResult {
         var tally = IngestTally()
         var failure: StorageError?
         var position = 0
@@ -35,7 +38,10 @@ extension MemoryStore {
                 for index in tally.createdSeries { writer.pendingSeries.append(ids[Int(index)]) }
             }
         }
-        if failure == nil, wal.alwaysSync.load(ordering: .relaxed) {
+        var syncPosition: Int?
+        if failure == nil, wal.alwaysSync.load(ordering: .relaxed), deferringSync {
+            syncPosition = position
+        } else if failure == nil, wal.alwaysSync.load(ordering: .relaxed) {
             do throws(StorageError) {
                 try wal.sync.sync(upTo: position)
                 wal.counters.fsyncs.add(1, ordering: .relaxed)
@@ -44,6 +50,7 @@ extension MemoryStore {
             }
         }
         var result = tally.result
+        result.syncPosition = syncPosition
         if let failure {
             wal.counters.failures.add(1, ordering: .relaxed)
             result.storageError = failure
@@ -61,18 +68,20 @@ extension MemoryStore {
         _ batch: IngestBatch, ids: UnsafeBufferPointer<UInt32>, created: [Int32], newest: Int64, into writer: inout WALWriter
     ) {
         if !writer.pendingSeries.isEmpty || !created.isEmpty {
-            let start = WALFrame.begin(.series, in: &writer.buffer)
-            let countOffset = writer.buffer.reserveVarint5()
+            writer.scratch.removeAll()
+            let countOffset = writer.scratch.reserveVarint5()
             var count = 0
-            for id in writer.pendingSeries where encodeStoredSeries(id: id, into: &writer.buffer) { count += 1 }
+            for id in writer.pendingSeries where encodeStoredSeries(id: id, into: &writer.scratch) { count += 1 }
             for index in created {
                 let i = Int(index)
                 let entry = batch.series[i]
                 let labels = batch.labels[Int(entry.labelStart) ..< Int(entry.labelStart + entry.labelCount)].filter { $0.value.count > 0 }
-                WALRecords.appendSeries(id: ids[i], labelCount: labels.count, into: &writer.buffer) { (labels[$0].name, labels[$0].value) }
+                WALRecords.appendSeries(id: ids[i], labelCount: labels.count, into: &writer.scratch) { (labels[$0].name, labels[$0].value) }
                 count += 1
             }
-            writer.buffer.patchVarint5(UInt32(count), at: countOffset)
+            writer.scratch.patchVarint5(UInt32(count), at: countOffset)
+            let start = WALFrame.begin(.seriesCompressed, in: &writer.buffer)
+            writer.scratch.bytes.withUnsafeBytes { WALCompression.compress($0, into: &writer.buffer) }
             WALFrame.finish(at: start, in: &writer.buffer)
         }
         var samples = SamplesRecordWriter()
@@ -98,6 +107,14 @@ extension MemoryStore {
             }
             return true
         }
+    }
+
+    /// Waits until the WAL up to `position` (an `IngestResult.syncPosition`)
+    /// is on disk; the error, counted as a write failure, when fsync failed.
+    public func waitSynced(upTo position: Int) async -> StorageError? {
+        let failure = await wal.sync.waitSynced(upTo: position)
+        if failure != nil { wal.counters.failures.add(1, ordering: .relaxed) }
+        return failure
     }
 
     /// Metadata that changed is logged; failures only count (Prometheus

@@ -2,12 +2,18 @@ import CZlib
 
 /// The kinds of record in WAL segments and checkpoint files.
 enum WALRecordType: UInt8 {
-    /// New series: id and labels.
+    /// New series: id and labels (uncompressed; written by earlier builds,
+    /// still replayed).
     case series = 1
-    /// Samples of known series.
+    /// Samples with absolute values (earlier builds; still replayed).
     case samples = 2
     /// Metric metadata (type, help, unit).
     case metadata = 3
+    /// Samples with values as differences within the segment (written now).
+    case sampleDeltas = 4
+    /// New series, the `series` payload snappy-compressed (written now:
+    /// label names and shared values repeat across a batch's series).
+    case seriesCompressed = 5
     /// Checkpoint header: format version and store geometry.
     case checkpointHeader = 16
     /// Checkpoint body: series with their chunks.

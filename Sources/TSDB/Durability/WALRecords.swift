@@ -1,7 +1,10 @@
 /// Payload layouts of the WAL's records (see `WALFrame` for the framing).
 ///
 ///     series:   count, then per series: id, label count, (name, value)*
+///               (`seriesCompressed`: this payload, snappy-compressed)
 ///     samples:  count, base time, then per sample: Δid, time − base, value
+///               (`sampleDeltas`: value as a difference; `samples`, from
+///               earlier builds: absolute)
 ///     metadata: count, then per entry: type, family, help, unit
 ///
 /// Integers are varints (ids as zigzag deltas from the previous sample's, so
@@ -59,8 +62,10 @@ enum WALRecords {
 
     /// Decodes a samples record into parallel arrays (cleared first).
     /// `values` is the segment's table: records decode in file order.
+    /// `differences`: a `sampleDeltas` record (else `samples`, absolute).
     static func readSamples(
-        _ payload: UnsafeRawBufferPointer, values: inout WALValueTable, ids: inout [UInt32], samples: inout [Sample]
+        _ payload: UnsafeRawBufferPointer, differences: Bool = true, values: inout WALValueTable,
+        ids: inout [UInt32], samples: inout [Sample]
     ) -> Bool {
         ids.removeAll(keepingCapacity: true)
         samples.removeAll(keepingCapacity: true)
@@ -73,9 +78,16 @@ enum WALRecords {
             guard let delta = reader.varint(), let offset = reader.varint() else { return false }
             id &+= delta
             guard id >= 0, id < Int64(UInt32.max) else { return false }
-            let slot = values.slot(UInt32(id))
-            guard let value = reader.value(previous: values[slot]) else { return false }
-            values[slot] = value.bitPattern
+            let value: Double
+            if differences {
+                let slot = values.slot(UInt32(id))
+                guard let decoded = reader.value(previous: values[slot]) else { return false }
+                values[slot] = decoded.bitPattern
+                value = decoded
+            } else {
+                guard let decoded = reader.absoluteValue() else { return false }
+                value = decoded
+            }
             ids.append(UInt32(id))
             samples.append(Sample(timestamp: base &+ offset, value: value))
         }
@@ -110,7 +122,7 @@ struct SamplesRecordWriter {
     @inline(__always)
     mutating func append(id: UInt32, _ sample: Sample, values: inout WALValueTable, into writer: inout ByteWriter) {
         if start < 0 {
-            start = WALFrame.begin(.samples, in: &writer)
+            start = WALFrame.begin(.sampleDeltas, in: &writer)
             countOffset = writer.reserveVarint5()
             base = sample.timestamp
             writer.varint(base)

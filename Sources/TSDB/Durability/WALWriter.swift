@@ -1,6 +1,7 @@
 #if canImport(Glibc)
 import Glibc
 #endif
+import Dispatch
 import Synchronization
 
 /// The appending end of the WAL: the current segment, the record being
@@ -16,6 +17,8 @@ struct WALWriter {
     private(set) var size = 0
     /// The record(s) of the current commit.
     var buffer = ByteWriter(capacity: 1 << 16)
+    /// A series record before compression.
+    var scratch = ByteWriter(capacity: 1 << 16)
     /// Each series' last value in this segment (samples are differences).
     var values = WALValueTable(capacity: 1 << 14)
     /// Series created in memory whose series record did not reach the WAL
@@ -121,21 +124,77 @@ final class WALSync: Sendable {
     let current = Mutex<OpenFile?>(nil)
     /// The position known to be on disk; the lock serializes fsyncs.
     private let synced = Mutex<Int>(0)
+    /// `synced`, readable without waiting for an fsync in progress.
+    private let durable = Atomic<Int>(0)
+    /// fsyncs done for waiters of `waitSynced`.
+    let groupSyncs = Atomic<Int>(0)
+    private let group = Mutex(GroupCommit())
+    private static let thread = DispatchQueue(label: "agent360.wal-sync")
 
-    /// Returns once everything up to `position` is on disk.
-    func sync(upTo position: Int) throws(StorageError) {
+    private struct GroupCommit {
+        var waiters: [(position: Int, done: CheckedContinuation<StorageError?, Never>)] = []
+        var running = false
+    }
+
+    /// Returns once everything up to `position` is on disk; true if this
+    /// call ran an fsync.
+    @discardableResult
+    func sync(upTo position: Int) throws(StorageError) -> Bool {
         try synced.withLock { synced throws(StorageError) in
-            guard synced < position else { return }
+            guard synced < position else { return false }
             // Position first, then file: a segment switch after this point
             // fsyncs the old segment itself.
             let target = written.load(ordering: .acquiring)
-            guard let file = current.withLock({ $0 }) else { return }
+            guard let file = current.withLock({ $0 }) else { return false }
             try FileIO.sync(file.fd, path: file.path)
             synced = target
+            durable.store(target, ordering: .releasing)
+            return true
         }
     }
 
     func syncAll() throws(StorageError) {
         try sync(upTo: written.load(ordering: .acquiring))
+    }
+
+    /// Resumes once everything up to `position` is on disk (nil) or the
+    /// fsync failed, holding no thread meanwhile: the fsyncs run on one
+    /// thread of their own, each covering every write that reached the OS
+    /// before it began, so writes arriving during one share the next.
+    func waitSynced(upTo position: Int) async -> StorageError? {
+        if durable.load(ordering: .acquiring) >= position { return nil }
+        return await withCheckedContinuation { (done: CheckedContinuation<StorageError?, Never>) in
+            let start = group.withLock { state in
+                state.waiters.append((position, done))
+                guard !state.running else { return false }
+                state.running = true
+                return true
+            }
+            if start { Self.thread.async { self.drain() } }
+        }
+    }
+
+    private func drain() {
+        while true {
+            let target = written.load(ordering: .acquiring)
+            var failure: StorageError?
+            do throws(StorageError) {
+                if try sync(upTo: target) { groupSyncs.add(1, ordering: .relaxed) }
+            } catch {
+                failure = error
+            }
+            let (ready, more) = group.withLock { state in
+                var ready: [CheckedContinuation<StorageError?, Never>] = []
+                var waiting: [(position: Int, done: CheckedContinuation<StorageError?, Never>)] = []
+                for waiter in state.waiters {
+                    if failure != nil || waiter.position <= target { ready.append(waiter.done) } else { waiting.append(waiter) }
+                }
+                state.waiters = waiting
+                state.running = !waiting.isEmpty
+                return (ready, state.running)
+            }
+            for done in ready { done.resume(returning: failure) }
+            guard more else { return }
+        }
     }
 }

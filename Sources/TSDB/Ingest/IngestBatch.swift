@@ -107,6 +107,10 @@ public struct IngestResult: Sendable {
     /// read-only, still replaying): nothing of it counts as acknowledged,
     /// and a sender should retry (remote write answers 503).
     public var storageError: StorageError?
+    /// With `fsync: always` and `ingest(_:now:deferringSync:)`: the WAL
+    /// position that must be on disk before the batch is acknowledged
+    /// (`MemoryStore.waitSynced(upTo:)`).
+    public var syncPosition: Int?
 
     public init() {}
 

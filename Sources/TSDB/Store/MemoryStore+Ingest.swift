@@ -5,7 +5,14 @@ extension MemoryStore {
     /// A series whose label or sample range lies outside the batch arrays is
     /// skipped (a producer bug, not data to store).
     public func ingest(_ batch: IngestBatch, now: Int64) -> IngestResult {
-        if wal.current != .memoryOnly { return ingestLogged(batch, now: now) }
+        ingest(batch, now: now, deferringSync: false)
+    }
+
+    /// `deferringSync`: with `fsync: always`, returns before the fsync with
+    /// `IngestResult.syncPosition` set, which the caller awaits
+    /// (`waitSynced(upTo:)`) before acknowledging the batch.
+    public func ingest(_ batch: IngestBatch, now: Int64, deferringSync: Bool) -> IngestResult {
+        if wal.current != .memoryOnly { return ingestLogged(batch, now: now, deferringSync: deferringSync) }
         var tally = IngestTally()
         apply(batch, now: now, tally: &tally)
         return tally.result

@@ -19,10 +19,10 @@ func removeDirectory(_ path: String) {
 
 /// A store attached to `path`, replayed and logging.
 func openStore(
-    _ path: String, retention: Int64 = 3_600_000, now: Int64 = t0, segmentBytes: Int = 128 << 20
+    _ path: String, retention: Int64 = 3_600_000, now: Int64 = t0, segmentBytes: Int = 128 << 20, fsync: FsyncPolicy = .periodic
 ) throws -> (MemoryStore, DurableStorage, ReplayReport) {
     let store = MemoryStore(options: StoreOptions(retention: retention, shardCount: 8))
-    let storage = try DurableStorage(path: path, store: store, options: DurabilityOptions(segmentBytes: segmentBytes))
+    let storage = try DurableStorage(path: path, store: store, options: DurabilityOptions(fsync: fsync, segmentBytes: segmentBytes))
     let report = try storage.replay(now: now)
     return (store, storage, report)
 }

@@ -136,4 +136,48 @@ import Testing
             #expect(samples.map(\.value.bitPattern) == entries.map(\.1.value.bitPattern))
         }
     }
+
+    @Test("samples records of earlier builds (absolute values) still decode")
+    func legacySamplesRecords() {
+        var writer = ByteWriter()
+        let start = WALFrame.begin(.samples, in: &writer)
+        writer.uvarint(3)
+        writer.varint(t0)
+        // id 5 at t0 value 1000 (integer form), id 6 at t0 + 1 value 0.5 (raw form), id 6 at t0 + 2 value -3.
+        writer.varint(5); writer.varint(0); writer.uvarint(UInt64(1000 << 1) << 1)
+        writer.varint(1); writer.varint(1); writer.byte(1); writer.fixed64((0.5 as Double).bitPattern)
+        writer.varint(0); writer.varint(2); writer.uvarint(UInt64((3 << 1) - 1) << 1)
+        WALFrame.finish(at: start, in: &writer)
+        writer.bytes.withUnsafeBytes { bytes in
+            guard case .success(let frame) = WALFrame.read(bytes, at: 0) else {
+                Issue.record("frame refused")
+                return
+            }
+            #expect(frame.type == .samples)
+            var ids: [UInt32] = []
+            var samples: [Sample] = []
+            var values = WALValueTable()
+            #expect(WALRecords.readSamples(frame.payload, differences: false, values: &values, ids: &ids, samples: &samples))
+            #expect(ids == [5, 6, 6])
+            #expect(samples == [Sample(timestamp: t0, value: 1000), Sample(timestamp: t0 + 1, value: 0.5), Sample(timestamp: t0 + 2, value: -3)])
+        }
+    }
+
+    @Test("series payloads compress and decompress exactly; garbage is refused")
+    func seriesCompression() {
+        var payload = ByteWriter()
+        for index in 0 ..< 200 {
+            payload.string("__name__"); payload.string("http_requests_total")
+            payload.string("namespace"); payload.string("shop")
+            payload.string("pod"); payload.string("checkout-7d9f-\(index)")
+        }
+        var compressed = ByteWriter()
+        payload.bytes.withUnsafeBytes { WALCompression.compress($0, into: &compressed) }
+        #expect(compressed.count * 3 < payload.count, "\(compressed.count) of \(payload.count) bytes")
+        var restored: [UInt8] = []
+        #expect(compressed.bytes.withUnsafeBytes { WALCompression.decompress($0, into: &restored) })
+        #expect(restored == payload.bytes)
+        let garbage: [UInt8] = [0xFF, 0xFF, 0xFF, 0xFF, 0x0F, 1, 2, 3]
+        #expect(!garbage.withUnsafeBytes { WALCompression.decompress($0, into: &restored) })
+    }
 }
