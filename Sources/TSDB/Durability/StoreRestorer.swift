@@ -16,6 +16,9 @@ struct StoreRestorer {
     private var symbols: [UInt32] = []
     private var tally = IngestTally()
     private var shardBuckets: [[Int32]]
+    /// Scratch for `samples`: each sample's id after remapping, and slots.
+    private var resolved: [UInt32] = []
+    private var slots: [Int] = []
     var report = ReplayReport()
 
     init(store: MemoryStore, now: Int64) {
@@ -72,10 +75,16 @@ struct StoreRestorer {
 
     /// A samples record: appended by id with the store's usual rules, so
     /// samples a checkpoint already holds count as duplicates, not twice.
+    /// Within each shard the series' memory is prefetched level by level
+    /// (by-id entry, record, head chunk, append point) before appending, as
+    /// ingest does: a record's series sit in random places, and replay
+    /// otherwise waits on one cache miss after another.
     mutating func samples(ids: [UInt32], samples: [Sample]) {
         for bucket in shardBuckets.indices { shardBuckets[bucket].removeAll(keepingCapacity: true) }
+        resolved.removeAll(keepingCapacity: true)
         for index in ids.indices {
             let id = remapped.isEmpty ? ids[index] : (remapped[ids[index]] ?? ids[index])
+            resolved.append(id)
             shardBuckets[SeriesID.shard(id, mask: store.shardMask)].append(Int32(truncatingIfNeeded: index))
         }
         let before = tally.accepted
@@ -84,10 +93,17 @@ struct StoreRestorer {
             let samples = Borrowed(buffer: buffer)
             for shard in shardBuckets.indices where !shardBuckets[shard].isEmpty {
                 store.shards[shard].state.withLock { state in
-                    for position in shardBuckets[shard] {
+                    let bucket = shardBuckets[shard]
+                    for position in bucket { state.prefetchIDEntry(resolved[Int(position)]) }
+                    slots.removeAll(keepingCapacity: true)
+                    for position in bucket { slots.append(state.slot(forID: resolved[Int(position)]) ?? -1) }
+                    for slot in slots where slot >= 0 { state.prefetchRecord(slot: slot) }
+                    for slot in slots where slot >= 0 { state.prefetchHead(slot: slot) }
+                    for slot in slots where slot >= 0 { state.prefetchAppendPoint(slot: slot) }
+                    for (offset, position) in bucket.enumerated() {
+                        let slot = slots[offset]
+                        guard slot >= 0 else { unknown += 1; continue }
                         let index = Int(position)
-                        let id = remapped.isEmpty ? ids[index] : (remapped[ids[index]] ?? ids[index])
-                        guard let slot = state.slot(forID: id) else { unknown += 1; continue }
                         state.append(slot: slot, samples: UnsafeBufferPointer(rebasing: samples.buffer[index ..< index + 1]),
                                      seriesIndex: index, bounds: bounds, tally: &tally)
                     }

@@ -38,6 +38,12 @@ extension ShardState {
         if let head = record.head { agent360_prefetch_write(head) }
     }
 
+    /// Level 3 by slot (replay finds series by id): the head chunk's header.
+    @inline(__always)
+    func prefetchHead(slot: Int) {
+        if let head = records[slot].head { agent360_prefetch_write(head) }
+    }
+
     /// Level 4: where the next sample's bits go in the head chunk.
     @inline(__always)
     func prefetchAppendPoint(slot: Int) {
@@ -49,7 +55,7 @@ extension ShardState {
 
     /// The by-id table entry `slot(forID:)` probes first.
     @inline(__always)
-    private func prefetchIDEntry(_ id: UInt32) {
+    func prefetchIDEntry(_ id: UInt32) {
         byID.entries.withUnsafeBufferPointer { entries in
             guard let base = entries.baseAddress else { return }
             agent360_prefetch(base + (Int(truncatingIfNeeded: id &>> UInt32(shardBits)) & byID.mask))
