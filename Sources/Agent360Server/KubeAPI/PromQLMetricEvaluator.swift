@@ -33,26 +33,8 @@ struct PromQLMetricEvaluator: MetricQueryEvaluator {
         case .matrix, .string: throw APIError(.execution, "metric query must produce an instant vector or scalar")
         }
         guard !samples.isEmpty else { return [] }
-        let newest = try newestSample(of: expr, at: time)
-        return samples.map { MetricPoint(labels: $0.0, value: $0.1, newestSampleTimestamp: newest) }
-    }
-
-    /// The newest raw sample any selector of `expr` reads at `time`: what a
-    /// result is "as of". When even that is old, the data stopped arriving.
-    func newestSample(of expr: Expr, at time: Int64) throws -> Int64 {
-        var newest = Int64.min
-        for (selector, range) in expr.selectors {
-            let end = time - selector.offset
-            let start = end - max(range, lookbackDelta)
-            // Only each series' newest sample is read (no decoding when it is
-            // the head's last one); a series that ended with a stale marker
-            // does not count as fresh.
-            try queries.store.visitSeries(selector.matchers, minTime: start, maxTime: end, samples: .newest) { visit in
-                if let last = visit.samples.last, !last.isStaleMarker, last.timestamp > newest {
-                    newest = last.timestamp
-                }
-            }
-        }
-        return newest == .min ? time : newest
+        let freshness = try InputFreshness(of: expr, at: time, lookbackDelta: lookbackDelta, store: queries.store,
+                                           outputs: samples.map(\.0))
+        return samples.map { MetricPoint(labels: $0.0, value: $0.1, newestSampleTimestamp: freshness.newest(for: $0.0) ?? time) }
     }
 }
