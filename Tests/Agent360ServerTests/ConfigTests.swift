@@ -29,6 +29,9 @@ struct ConfigTests {
         let storage = try Agent360Config.parse(yaml: "storage:\n  checkpointWALBytes: 0\n").storage
         #expect(storage.checkpointWALBytes == 0)
         #expect(try Agent360Config.parse(yaml: "").storage.checkpointWALBytes == 64 << 20)
+        let query = try Agent360Config.parse(yaml: "query:\n  maxConcurrency: 3\n  maxQueued: 0\n").query
+        #expect(query.maxConcurrency == 3 && query.maxQueued == 0)
+        #expect(try Agent360Config.parse(yaml: "").query.maxConcurrency == 20)
     }
 
     @Test("the embedded default equals what an empty file gives")
@@ -69,6 +72,7 @@ struct ConfigTests {
         ("- a\n- b\n", "cfg.yaml:1:1: (root): expected a mapping"),
         ("server:\n  listen: [a\n", "cfg.yaml:3:1: invalid YAML"),
         ("server:\n\tlisten: x\n", "cfg.yaml:2:1: invalid YAML"),
+        ("query:\n  maxConcurrency: 0\n", "cfg.yaml:2:19: query.maxConcurrency"),
         ("storage:\n  checkpointWALBytes: 4096\n", "cfg.yaml:2:23: storage.checkpointWALBytes: must be 0 or at least 1048576"),
     ])
     func errorsAreLocated(yaml: String, expected: String) {

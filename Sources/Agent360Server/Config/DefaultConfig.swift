@@ -36,6 +36,8 @@ public enum DefaultConfig {
       lookbackDelta: 5m
       timeout: 2m
       maxSamples: 50000000
+      maxConcurrency: 20             # HTTP API queries at once (like --query.max-concurrency)
+      maxQueued: 100                 # waiting for a slot; beyond that 503 at once
 
     # Prometheus rule-group format: paste existing rule files here, or list them under rules.files.
     rules:

@@ -44,6 +44,10 @@ public struct QueryConfig: Sendable, Equatable {
     public var timeout = ConfigDuration.minutes(2)
     /// Samples one query may load before it fails (like --query.max-samples).
     public var maxSamples = 50_000_000
+    /// HTTP API queries running at once (like --query.max-concurrency) and
+    /// waiting for a slot; beyond that a query gets 503 at once.
+    public var maxConcurrency = 20
+    public var maxQueued = 100
 
     public init() {}
 }
@@ -95,6 +99,8 @@ extension QueryConfig {
         if let lookback = try reader.duration("lookbackDelta") { config.lookbackDelta = lookback }
         if let timeout = try reader.duration("timeout") { config.timeout = timeout }
         if let samples = try reader.int("maxSamples", range: 1...Int(Int32.max) * 8) { config.maxSamples = samples }
+        if let concurrency = try reader.int("maxConcurrency", range: 1...10_000) { config.maxConcurrency = concurrency }
+        if let queued = try reader.int("maxQueued", range: 0...1_000_000) { config.maxQueued = queued }
         return config
     }
 }

@@ -9,6 +9,7 @@ import TSDB
 struct QueryAPIRoutes: Sendable {
     let queries: QueryService
     let rules: (any RuleStatusSource)?
+    let gate: QueryGate
 
     func add<Context: RequestContext>(to router: Router<Context>) {
         for method in [HTTPRequest.Method.get, .post] {
@@ -49,7 +50,7 @@ struct QueryAPIRoutes: Sendable {
         let query = try required(values, "query")
         let time = try APIParameters.time(values, "time", default: WallClock.nowMilliseconds())
         let timeout = try values["timeout"].map { text throws(APIError) in try APIParameters.duration(text, "timeout") }
-        let result = try await queries.instant(query, at: time, timeout: timeout)
+        let result = try await gate.run { () throws(APIError) in try await queries.instant(query, at: time, timeout: timeout) }
         var writer = JSONWriter()
         writer.queryData(result)
         return writer
@@ -68,7 +69,9 @@ struct QueryAPIRoutes: Sendable {
             throw APIError(.badData, "exceeded maximum resolution of 11,000 points per timeseries. Try decreasing the query resolution (?step=XX)")
         }
         let timeout = try values["timeout"].map { text throws(APIError) in try APIParameters.duration(text, "timeout") }
-        let result = try await queries.range(query, start: start, end: end, step: step, timeout: timeout)
+        let result = try await gate.run { () throws(APIError) in
+            try await queries.range(query, start: start, end: end, step: step, timeout: timeout)
+        }
         var writer = JSONWriter(capacity: 64 * 1024)
         writer.queryData(result)
         return writer

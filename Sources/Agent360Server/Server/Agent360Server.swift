@@ -20,6 +20,8 @@ public struct Agent360Server: Sendable {
     public let store: MemoryStore
     let remoteWriteMetrics: RemoteWriteMetrics
     let queries: QueryService
+    /// Bounds the HTTP query API's concurrent queries (not the Kubernetes APIs').
+    let queryGate: QueryGate
     let rules: RulesEngine?
     let kubeMetrics: KubeMetricsService?
     let scaling: ScalingComponents
@@ -48,6 +50,7 @@ public struct Agent360Server: Sendable {
         ))
         self.remoteWriteMetrics = RemoteWriteMetrics(registry: metrics.registry)
         self.queries = QueryService(config: config.query, store: store)
+        self.queryGate = QueryGate(maxConcurrency: config.query.maxConcurrency, maxQueued: config.query.maxQueued)
         let groups = try config.rules.groups.map { group throws(ConfigError) in try RecordingRuleGroup(group) }
         self.rules = groups.isEmpty ? nil : RulesEngine(groups: groups, queries: queries, registry: metrics.registry, logger: logger)
         self.kubeMetrics = try Self.makeKubeMetrics(config, queries: queries)
@@ -164,7 +167,7 @@ public struct Agent360Server: Sendable {
                              metrics: remoteWriteMetrics, maxBodyBytes: config.remoteWrite.maxBodyBytes)
                 .add(to: router)
         }
-        QueryAPIRoutes(queries: queries, rules: rules).add(to: router)
+        QueryAPIRoutes(queries: queries, rules: rules, gate: queryGate).add(to: router)
         scaling.routes.add(to: router)
         return router
     }

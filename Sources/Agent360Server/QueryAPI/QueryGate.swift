@@ -1,0 +1,95 @@
+import Synchronization
+
+/// Bounds how many PromQL queries of the HTTP API run at once (like
+/// Prometheus's `--query.max-concurrency`) and how many may wait for a
+/// slot, first come first served. Beyond that a query is refused at once
+/// with 503, so a burst of heavy dashboard queries cannot pile up without
+/// limit and take the machine from ingest.
+///
+/// The Kubernetes metrics APIs and rules do not pass through it: an HPA's
+/// request must not queue behind someone's dashboard.
+final class QueryGate: Sendable {
+    let maxConcurrency: Int
+    let maxQueued: Int
+    private let state = Mutex(State())
+
+    private struct State {
+        var running = 0
+        var waiting: [(ticket: UInt64, resume: CheckedContinuation<Entry, Never>)] = []
+        var nextTicket: UInt64 = 0
+    }
+
+    private enum Entry { case admitted, full, canceled }
+
+    init(maxConcurrency: Int, maxQueued: Int) {
+        self.maxConcurrency = max(maxConcurrency, 1)
+        self.maxQueued = max(maxQueued, 0)
+    }
+
+    /// Queries running and waiting now (for `/metrics`).
+    var load: (running: Int, waiting: Int) {
+        state.withLock { ($0.running, $0.waiting.count) }
+    }
+
+    /// Runs `body` once a slot is free; 503 when the queue is full, 499 when
+    /// the client went away while waiting.
+    func run<T>(_ body: () async throws(APIError) -> T) async throws(APIError) -> T {
+        try await enter()
+        defer { leave() }
+        return try await body()
+    }
+
+    private func enter() async throws(APIError) {
+        let ticket = state.withLock { state -> UInt64? in
+            guard state.running >= maxConcurrency else {
+                state.running += 1
+                return nil
+            }
+            state.nextTicket += 1
+            return state.nextTicket
+        }
+        guard let ticket else { return }
+        let entry = await withTaskCancellationHandler {
+            await withCheckedContinuation { (resume: CheckedContinuation<Entry, Never>) in
+                let now = state.withLock { state -> Entry? in
+                    // A slot may have come free since the first look.
+                    if state.running < maxConcurrency {
+                        state.running += 1
+                        return .admitted
+                    }
+                    if state.waiting.count >= maxQueued { return .full }
+                    if Task.isCancelled { return .canceled }
+                    state.waiting.append((ticket, resume))
+                    return nil // `leave` or the cancellation handler resumes it
+                }
+                if let now { resume.resume(returning: now) }
+            }
+        } onCancel: {
+            let waiter = state.withLock { state -> CheckedContinuation<Entry, Never>? in
+                guard let index = state.waiting.firstIndex(where: { $0.ticket == ticket }) else { return nil }
+                return state.waiting.remove(at: index).resume
+            }
+            waiter?.resume(returning: .canceled)
+        }
+        switch entry {
+        case .admitted:
+            return
+        case .full:
+            throw APIError(.unavailable, "too many queries: \(maxConcurrency) running and \(maxQueued) waiting (query.maxConcurrency, query.maxQueued)")
+        case .canceled:
+            throw APIError(.canceled, "query canceled while waiting for a free slot")
+        }
+    }
+
+    /// Hands the slot to the longest waiter, or frees it.
+    private func leave() {
+        let next = state.withLock { state -> CheckedContinuation<Entry, Never>? in
+            guard !state.waiting.isEmpty else {
+                state.running -= 1
+                return nil
+            }
+            return state.waiting.removeFirst().resume
+        }
+        next?.resume(returning: .admitted)
+    }
+}
