@@ -4,6 +4,31 @@ import Testing
 
 @Suite("agent360 process lifecycle", .serialized)
 struct LifecycleTests {
+    @Test("a connection that sends nothing is closed after server.idleTimeout")
+    func idleConnectionsAreClosed() async throws {
+        let agent = try await Agent360Process.start(config: "server:\n  idleTimeout: 1s\ncollectors: {enabled: false}\n")
+        defer { Task { await agent.stop() } }
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(agent.port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+        }
+        #expect(connected == 0)
+        var limit = timeval(tv_sec: 10, tv_usec: 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &limit, socklen_t(MemoryLayout<timeval>.size))
+        let started = ContinuousClock.now
+        var byte: UInt8 = 0
+        let received = recv(fd, &byte, 1, 0)
+        let waited = ContinuousClock.now - started
+        #expect(received == 0, "the server closes the idle connection (recv \(received), errno \(errno))")
+        #expect(waited >= .milliseconds(900) && waited < .seconds(5), "closed after \(waited)")
+    }
+
     @Test("SIGTERM under load exits 0 without logging errors")
     func sigtermUnderLoad() async throws {
         let agent = try await Agent360Process.start()

@@ -71,6 +71,10 @@ extension ServerConfig {
             config.logLevel = parsed
         }
         if let grace = try reader.duration("shutdownGracePeriod") { config.shutdownGracePeriod = grace }
+        if let idle = try reader.duration("idleTimeout") {
+            guard idle.milliseconds >= 1_000 else { throw reader.invalid("idleTimeout", "must be at least 1s") }
+            config.idleTimeout = idle
+        }
         return config
     }
 }

@@ -25,6 +25,9 @@ public struct ServerConfig: Sendable, Equatable {
     public var logLevel: Logger.Level = .info
     /// How long in-flight requests may take to finish after SIGTERM.
     public var shutdownGracePeriod = ConfigDuration.seconds(10)
+    /// A connection with no traffic this long is closed, so idle or stalled
+    /// clients cannot hold connections (and their memory) forever.
+    public var idleTimeout = ConfigDuration.minutes(2)
 
     public init() {}
 }

@@ -9,6 +9,7 @@ public enum DefaultConfig {
       listen: 0.0.0.0:9360          # plain HTTP: /metrics, health, remote write, query API
       logLevel: info                 # trace, debug, info, notice, warning, error, critical
       shutdownGracePeriod: 10s       # in-flight requests may finish within this after SIGTERM
+      idleTimeout: 2m                # connections without traffic this long are closed
 
     collectors:
       enabled: true

@@ -142,6 +142,7 @@ public struct Agent360Server: Sendable {
         let logger = self.logger
         return Application(
             router: router,
+            server: .http1(configuration: .init(idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds))),
             configuration: .init(
                 address: .hostname(config.server.listen.host, port: config.server.listen.port),
                 serverName: "agent360"
