@@ -1,3 +1,4 @@
+import Exposition
 import Synchronization
 import Testing
 @testable import Agent360Server
@@ -61,6 +62,9 @@ struct QueryGateTests {
             #expect(error.kind == .unavailable)
             #expect(error.message.contains("2 running and 2 waiting"))
         }
+        #expect(gate.refused == 1)
+        let families = Dictionary(uniqueKeysWithValues: gate.families().map { ($0.name, $0.samples.first?.value) })
+        #expect(families["agent360_query_running"] == 2 && families["agent360_query_queued"] == 2 && families["agent360_query_refused"] == 1)
         latch.open()
         for task in tasks { try await task.value }
         #expect(Set(order.all) == [0, 1, 2, 3])

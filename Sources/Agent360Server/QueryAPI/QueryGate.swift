@@ -1,3 +1,4 @@
+import Exposition
 import Synchronization
 
 /// Bounds how many PromQL queries of the HTTP API run at once (like
@@ -17,6 +18,7 @@ final class QueryGate: Sendable {
         var running = 0
         var waiting: [(ticket: UInt64, resume: CheckedContinuation<Entry, Never>)] = []
         var nextTicket: UInt64 = 0
+        var refused = 0
     }
 
     private enum Entry { case admitted, full, canceled }
@@ -30,6 +32,9 @@ final class QueryGate: Sendable {
     var load: (running: Int, waiting: Int) {
         state.withLock { ($0.running, $0.waiting.count) }
     }
+
+    /// Queries refused because the queue was full, since start.
+    var refused: Int { state.withLock { $0.refused } }
 
     /// Runs `body` once a slot is free; 503 when the queue is full, 499 when
     /// the client went away while waiting.
@@ -57,7 +62,10 @@ final class QueryGate: Sendable {
                         state.running += 1
                         return .admitted
                     }
-                    if state.waiting.count >= maxQueued { return .full }
+                    if state.waiting.count >= maxQueued {
+                        state.refused += 1
+                        return .full
+                    }
                     if Task.isCancelled { return .canceled }
                     state.waiting.append((ticket, resume))
                     return nil // `leave` or the cancellation handler resumes it
@@ -91,5 +99,21 @@ final class QueryGate: Sendable {
             return state.waiting.removeFirst().resume
         }
         next?.resume(returning: .admitted)
+    }
+}
+
+extension QueryGate {
+    /// `agent360_query_*` for `/metrics`.
+    func families() -> [MetricFamily] {
+        let (running, waiting) = load
+        func family(_ name: String, _ type: MetricType, _ help: String, _ value: Int) -> MetricFamily {
+            MetricFamily(name: name, type: type, help: help, unit: "",
+                         samples: [MetricSample(name: type == .counter ? name + "_total" : name, labels: [], value: Double(value))])
+        }
+        return [
+            family("agent360_query_running", .gauge, "HTTP API queries running now (at most query.maxConcurrency).", running),
+            family("agent360_query_queued", .gauge, "HTTP API queries waiting for a free slot (at most query.maxQueued).", waiting),
+            family("agent360_query_refused", .counter, "HTTP API queries refused with 503 because the queue was full.", refused),
+        ]
     }
 }

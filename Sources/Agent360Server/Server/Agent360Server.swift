@@ -186,6 +186,8 @@ public struct Agent360Server: Sendable {
         let store = self.store
         sources.append { StoreMetricFamilies.families(store.stats) }
         if let storageMetrics { sources.append { storageMetrics.families() } }
+        let queryGate = self.queryGate
+        sources.append { queryGate.families() }
         if let rules {
             sources.append { RecordedSignalFamilies.families(rules.latestResults(prefix: "agent360_")) }
         }
