@@ -34,8 +34,10 @@ let package = Package(
         .systemLibrary(name: "CProtobufC", pkgConfig: "libprotobuf-c", providers: [.apt(["libprotobuf-c-dev"])]),
         .target(name: "CPrompb", dependencies: ["CProtobufC"]),
         .target(name: "CPrefetch"),
+        // Debian's libre2-dev: linear-time regexes with Go's (Prometheus's) syntax.
+        .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
-        .target(name: "TSDB", dependencies: ["CPrefetch", "CZlib", "CSnappy"], swiftSettings: strict),
+        .target(name: "TSDB", dependencies: ["CPrefetch", "CZlib", "CSnappy", "CRE2"], swiftSettings: strict),
         .target(name: "PromQL", dependencies: ["TSDB"], swiftSettings: strict),
         .target(name: "RemoteWrite", dependencies: ["CSnappy", "CPrompb", "TSDB"], swiftSettings: strict),
         .target(name: "KubeMetricsAPI", dependencies: ["TSDB"], swiftSettings: strict),

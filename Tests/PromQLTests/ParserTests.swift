@@ -209,6 +209,14 @@ struct ParserTests {
         ("-\"a\"[5m:]", "1:2: parse error: subquery is only allowed on instant vector, got string instead"),
         ("foo[5m] == bool 1", "1:1: parse error: binary expression must contain only scalar and instant vector types"),
         ("label_join(foo)", #"1:1: parse error: expected at least 3 argument(s) in call to "label_join", got 1"#),
+        // Regexes Go (RE2) refuses, with the messages Prometheus 2.42 gave for the same queries.
+        (#"{a=~"("}"#, "1:2: parse error: error parsing regexp: missing closing ): `^(?:()$`"),
+        (#"{a=~"a)"}"#, "1:2: parse error: error parsing regexp: unexpected ): `^(?:a))$`"),
+        (#"{a=~"[z-a]"}"#, "1:2: parse error: error parsing regexp: invalid character class range: `z-a`"),
+        (#"{a=~"x**"}"#, "1:2: parse error: error parsing regexp: invalid nested repetition operator: `**`"),
+        (#"{a=~"\\8"}"#, "1:2: parse error: error parsing regexp: invalid escape sequence: `\\8`"),
+        (#"{a=~"(?P<n>a"}"#, "1:2: parse error: error parsing regexp: missing closing ): `^(?:(?P<n>a)$`"),
+        (#"{a=~"\\pX"}"#, "1:2: parse error: error parsing regexp: invalid character class range: `\\pX`"),
     ])
     func moreErrors(query: String, expected: String) {
         do {

@@ -65,24 +65,19 @@ enum LabelFunctions {
 /// A fully anchored regex with Go's `Regexp.ExpandString` template rules
 /// (`$1`, `${1}`, `$name`, `${name}`, `$$`; a name is the longest run of
 /// letters, digits and `_`, so `$1x` refers to a group named "1x").
-final class GoTemplateRegex: @unchecked Sendable {
-    // Regex<AnyRegexOutput> is immutable after compilation; only read here.
-    private let regex: Regex<AnyRegexOutput>
+final class GoTemplateRegex: Sendable {
+    /// RE2: linear time, Go's syntax (see `RE2Pattern`).
+    private let regex: RE2Pattern
 
     init?(_ pattern: String) {
-        guard let regex = try? Regex("^(?:\(pattern))$") else { return nil }
+        guard let regex = try? RE2Pattern("^(?:\(pattern))$") else { return nil }
         self.regex = regex
     }
 
     /// The expanded template when `input` matches, nil otherwise.
     func expand(_ template: String, matching input: String) -> String? {
-        guard let match = try? regex.wholeMatch(in: input) else { return nil }
-        let output = match.output
-        var groups: [(name: String?, value: Substring?)] = []
-        for index in 0..<output.count {
-            let capture = output[index]
-            groups.append((capture.name, capture.range.map { input[$0] }))
-        }
+        guard let values = regex.wholeMatchGroups(input) else { return nil }
+        let groups = values.enumerated().map { index, value in (name: regex.groupNames[index], value: value) }
         return GoTemplateRegex.expand(template, groups: groups)
     }
 

@@ -92,21 +92,21 @@ struct AnchoredPattern: Sendable {
     }
 }
 
-/// Wraps Swift's `Regex` so a compiled pattern can be shared across threads.
-final class RegexBox: @unchecked Sendable {
-    // Regex<AnyRegexOutput> is not Sendable; it is immutable after compilation
-    // and only used through `wholeMatch`, which does not mutate it.
-    private let regex: Regex<AnyRegexOutput>
+/// The general case: RE2, anchored as Prometheus anchors (`^(?:…)$`), so
+/// matching is linear in the value and errors name the same fragment Go's
+/// do.
+final class RegexBox: Sendable {
+    private let regex: RE2Pattern
 
     init(_ source: String) throws {
         do {
-            regex = try Regex("(?:\(source))")
+            regex = try RE2Pattern("^(?:\(source))$")
         } catch {
             throw LabelMatcherError(pattern: source, reason: "\(error)")
         }
     }
 
     func matches(_ value: String) -> Bool {
-        (try? regex.wholeMatch(in: value)) != nil
+        regex.matchesWhole(value)
     }
 }
