@@ -20,7 +20,8 @@ enum Checkpoint {
 
     /// Writes the store to `path` (via a temporary file, fsynced and
     /// renamed, so a crash leaves either the old or the new checkpoint).
-    static func write(_ store: MemoryStore, to path: String) throws(StorageError) -> (series: Int, bytes: Int) {
+    /// `format` 1 is what earlier builds wrote (for tests of reading it).
+    static func write(_ store: MemoryStore, to path: String, format: UInt64 = version) throws(StorageError) -> (series: Int, bytes: Int) {
         let temporary = path + ".tmp"
         let fd = try FileIO.open(temporary, flags: O_WRONLY | O_CREAT | O_TRUNC)
         var total = 0
@@ -28,7 +29,7 @@ enum Checkpoint {
         do throws(StorageError) {
             var writer = ByteWriter(capacity: frameTarget + 65536)
             let header = WALFrame.begin(.checkpointHeader, in: &writer)
-            writer.uvarint(version)
+            writer.uvarint(format)
             writer.uvarint(UInt64(store.shardBits))
             writer.uvarint(UInt64(MemoryLayout<ChunkCheckpoints>.size))
             WALFrame.finish(at: header, in: &writer)
@@ -36,7 +37,7 @@ enum Checkpoint {
             if !metadata.isEmpty { WALRecords.appendMetadata(metadata, into: &writer) }
             store.index.withLock { $0.symbols.reuseFrozen = true }
             defer { store.index.withLock { $0.symbols.reuseFrozen = false } }
-            var references = CheckpointSymbolWriter()
+            var references = CheckpointSymbolWriter(inlineStrings: format == 1)
             for shard in store.shards {
                 // Copy under the lock, write outside it.
                 let count = shard.state.withLock { state in

@@ -10,8 +10,17 @@ struct CheckpointSymbolWriter {
     /// ids are not reused while a checkpoint is written (`reuseFrozen`).
     private var numbers: [Int32] = []
     private var next: Int32 = 0
+    /// Version 1's layout (every string in full), kept so tests can write
+    /// what earlier builds wrote.
+    let inlineStrings: Bool
+
+    init(inlineStrings: Bool = false) { self.inlineStrings = inlineStrings }
 
     mutating func write(_ symbol: UInt32, directory: SymbolDirectory, into writer: inout ByteWriter) {
+        if inlineStrings {
+            writer.string(directory.bytes(symbol))
+            return
+        }
         let index = Int(symbol)
         if index >= numbers.count {
             numbers.append(contentsOf: repeatElement(-1, count: max(index + 1 - numbers.count, numbers.count, 1024)))
@@ -40,8 +49,17 @@ struct CheckpointSymbolTable {
     /// Numbers defined so far, including the frame being parsed.
     var defined: Int { symbols.count + pending.count }
 
+    /// Version 1 checkpoints (earlier builds) wrote every label string in
+    /// full: each is then a definition of its own.
+    var inlineStrings = false
+
     /// Reads one reference; nil when malformed.
     mutating func read(_ reader: inout ByteReader) -> UInt32? {
+        if inlineStrings {
+            guard let text = reader.string() else { return nil }
+            pending.append(text)
+            return UInt32(defined - 1)
+        }
         guard let reference = reader.uvarint() else { return nil }
         if reference == 0 {
             guard let text = reader.string() else { return nil }

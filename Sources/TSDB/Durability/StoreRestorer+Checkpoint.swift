@@ -19,7 +19,9 @@ extension StoreRestorer {
                     let version = reader.uvarint()
                     _ = reader.uvarint()
                     let hints = reader.uvarint()
-                    good = version == Checkpoint.version
+                    // Version 1 (earlier builds) differs only in writing label strings in full.
+                    good = version == Checkpoint.version || version == 1
+                    strings.inlineStrings = version == 1
                     frame.hintsUsable = hints == UInt64(MemoryLayout<ChunkCheckpoints>.size)
                 case .metadata:
                     good = metadata(record.payload)

@@ -110,6 +110,29 @@ import Testing
         #expect(storage.walBytesSinceCheckpoint == report.bytes)
     }
 
+    @Test("a checkpoint in the format of earlier builds (labels in full) still loads")
+    func versionOneCheckpoint() throws {
+        let path = temporaryDirectory()
+        defer { removeDirectory(path) }
+        let before: [String: [Sample]]
+        do {
+            let (store, storage, _) = try openStore(path)
+            _ = ingest(store, workload(seriesCount: 60, rounds: 8))
+            before = try contents(store)
+            storage.close()
+            // What the previous build's shutdown left: a version 1 checkpoint and no WAL.
+            _ = try Checkpoint.write(store, to: WALSegments.checkpointPath(path, 99), format: 1)
+            for segment in try segmentFiles(path) { FileIO.remove(segment) }
+        }
+        let (store, storage, report) = try openStore(path)
+        defer { storage.close() }
+        #expect(report.repairs.isEmpty)
+        #expect(report.checkpointSamples == 60 * 8)
+        #expect(try contents(store) == before)
+        _ = store.applyRetention(now: t0 + 7_200_000)
+        #expect(store.stats.symbols == 0, "every label string's references were given back")
+    }
+
     @Test("checkpoint plus later WAL restores both; covered segments are deleted")
     func checkpointThenWAL() throws {
         let path = temporaryDirectory()
