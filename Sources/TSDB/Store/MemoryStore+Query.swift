@@ -58,9 +58,10 @@ extension MemoryStore {
             guard headOverlaps(minTime, maxTime) else { return [] }
             return index.withLock { $0.allLabelValues(name) }
         }
-        let (ids, nameID) = index.withLock { index in
-            (index.resolve(matchers), index.symbols.find(name))
+        let (snapshot, nameID) = index.withLock { index in
+            (index.snapshot(matchers), index.symbols.find(name))
         }
+        let ids = snapshot.resolve()
         guard let nameID else { return [] }
         var values: [UInt32: String] = [:]
         let directory = symbolDirectory
@@ -84,7 +85,8 @@ extension MemoryStore {
 
     /// Matching ids (sorted) and the symbol-id high-water mark at that moment.
     func resolve(_ matchers: [LabelMatcher]) -> ([UInt32], Int) {
-        index.withLock { index in (index.resolve(matchers), Int(index.symbols.highWater)) }
+        let (snapshot, highWater) = index.withLock { index in (index.snapshot(matchers), Int(index.symbols.highWater)) }
+        return (snapshot.resolve(), highWater)
     }
 
     /// Calls `body` for each live series among `ids`, one shard lock at a
