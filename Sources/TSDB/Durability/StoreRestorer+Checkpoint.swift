@@ -57,19 +57,24 @@ extension StoreRestorer {
                 usable.append(complete)
             }
         }
+        // Each series' labels as bytes, made once: hashed here, compared in `find` below.
         let directory = store.symbolDirectory
         var labels: [RawLabel] = []
+        labels.reserveCapacity(resolved.count / 2)
         var hashes: [UInt64] = []
         var shards: [Int] = []
         for (position, series) in frame.series.enumerated() {
             guard usable[position] else {
+                // Keeps `labels` aligned with `resolved`; never read.
+                let empty = UnsafeRawBufferPointer(start: nil, count: 0)
+                labels.append(contentsOf: repeatElement(RawLabel(name: empty, value: empty), count: series.labels.count / 2))
                 report.droppedSeries += 1
                 hashes.append(0)
                 shards.append(-1)
                 continue
             }
-            Self.labels(resolved[series.labels], directory, into: &labels)
-            let hash = labels.withUnsafeBufferPointer { LabelHash.hash($0) } & store.hashMask
+            Self.appendLabels(resolved[series.labels], directory, to: &labels)
+            let hash = labels[Self.labelRange(series)].withUnsafeBufferPointer { LabelHash.hash($0) } & store.hashMask
             hashes.append(hash)
             shards.append(store.shardIndex(ofHash: hash))
         }
@@ -84,30 +89,26 @@ extension StoreRestorer {
                     for position in start ..< end {
                         let series = frame.series[position]
                         let symbols = resolved[series.labels]
-                        Self.labels(symbols, directory, into: &labels)
-                        let existing = labels.withUnsafeBufferPointer { state.find(hash: hashes[position], labels: $0, symbols: directory) }
+                        let existing = labels[Self.labelRange(series)].withUnsafeBufferPointer {
+                            state.find(hash: hashes[position], labels: $0, symbols: directory)
+                        }
                         let slot: Int
                         if let existing {
                             // Already restored (a malformed checkpoint): keep one.
                             if state.records[existing].id != series.id { remapped[series.id] = state.records[existing].id }
                             unused.append(contentsOf: symbols)
                             slot = existing
-                        } else if let restored = symbols.withUnsafeBufferPointer({
-                            state.restore(hash: hashes[position], symbols: $0, id: series.id)
+                        } else if let placed = symbols.withUnsafeBufferPointer({
+                            place(id: series.id, hash: hashes[position], symbols: $0, in: &state)
                         }) {
-                            slot = restored
-                        } else if let (fresh, freshID) = symbols.withUnsafeBufferPointer({ state.create(hash: hashes[position], symbols: $0) }) {
-                            remapped[series.id] = freshID
-                            slot = fresh
+                            slot = placed
+                            created.append(id: state.records[slot].id, symbols: symbols)
+                            restoredActive += 1
+                            report.series += 1
                         } else {
                             unused.append(contentsOf: symbols)
                             report.droppedSeries += 1
                             continue
-                        }
-                        if existing == nil {
-                            created.append(id: state.records[slot].id, symbols: symbols)
-                            restoredActive += 1
-                            report.series += 1
                         }
                         restoredSamples += state.restoreChunks(slot: slot, state: series.appender, chunks: frame.chunks[series.chunks])
                     }
@@ -121,13 +122,18 @@ extension StoreRestorer {
         addCheckpointSamples(restoredSamples)
     }
 
-    private static func labels(_ symbols: ArraySlice<UInt32>, _ directory: SymbolDirectory, into labels: inout [RawLabel]) {
-        labels.removeAll(keepingCapacity: true)
+    /// A series' (name, value) symbol pairs as raw labels, appended.
+    private static func appendLabels(_ symbols: ArraySlice<UInt32>, _ directory: SymbolDirectory, to labels: inout [RawLabel]) {
         var index = symbols.startIndex
         while index + 1 < symbols.endIndex {
             labels.append(RawLabel(name: directory.bytes(symbols[index]), value: directory.bytes(symbols[index + 1])))
             index += 2
         }
+    }
+
+    /// Where a series' raw labels sit (one per symbol pair).
+    private static func labelRange(_ series: CheckpointFrame.Series) -> Range<Int> {
+        series.labels.lowerBound / 2 ..< series.labels.upperBound / 2
     }
 }
 

@@ -28,37 +28,24 @@ struct StoreRestorer {
     }
 
     /// A series record: the series under its id, unless it already exists.
-    /// Returns the slot's shard and slot, for a checkpoint to fill chunks.
-    @discardableResult
-    mutating func series(id: UInt32, labels: [RawLabel]) -> (shard: Int, slot: Int)? {
+    mutating func series(id: UInt32, labels: [RawLabel]) {
         let valued = labels.filter { $0.value.count > 0 }
-        return valued.withUnsafeBufferPointer { buffer -> (Int, Int)? in
+        valued.withUnsafeBufferPointer { buffer in
             let labels = Borrowed(buffer: buffer)
             let hash = LabelHash.hash(labels.buffer) & store.hashMask
             let shard = store.shardIndex(ofHash: hash)
             let directory = store.symbolDirectory
-            var outcome: (Int, Int)?
             store.index.withLock { index in
                 store.shards[shard].state.withLock { state in
                     if let slot = state.find(hash: hash, labels: labels.buffer, symbols: directory) {
                         let existing = state.records[slot].id
                         if existing != id { remapped[id] = existing }
-                        outcome = (shard, slot)
                         return
                     }
                     symbols.removeAll(keepingCapacity: true)
-                    guard index.symbols.retain(labels.buffer, into: &symbols) else {
-                        for symbol in symbols { index.symbols.release(symbol) }
-                        report.droppedSeries += 1
-                        return
-                    }
-                    let slot: Int
-                    if let restored = symbols.withUnsafeBufferPointer({ state.restore(hash: hash, symbols: $0, id: id) }) {
-                        slot = restored
-                    } else if let (fresh, freshID) = symbols.withUnsafeBufferPointer({ state.create(hash: hash, symbols: $0) }) {
-                        remapped[id] = freshID
-                        slot = fresh
-                    } else {
+                    guard index.symbols.retain(labels.buffer, into: &symbols),
+                          let slot = symbols.withUnsafeBufferPointer({ place(id: id, hash: hash, symbols: $0, in: &state) })
+                    else {
                         for symbol in symbols { index.symbols.release(symbol) }
                         report.droppedSeries += 1
                         return
@@ -66,11 +53,19 @@ struct StoreRestorer {
                     created.append(id: state.records[slot].id, symbols: symbols)
                     index.activeSeries += 1
                     report.series += 1
-                    outcome = (shard, slot)
                 }
             }
-            return outcome
         }
+    }
+
+    /// Adds a series (its symbols already retained) under its id from
+    /// before the restart, or under a new one that later records of the
+    /// old id are remapped to; nil when the shard has no id left.
+    mutating func place(id: UInt32, hash: UInt64, symbols: UnsafeBufferPointer<UInt32>, in state: inout ShardState) -> Int? {
+        if let restored = state.restore(hash: hash, symbols: symbols, id: id) { return restored }
+        guard let (fresh, freshID) = state.create(hash: hash, symbols: symbols) else { return nil }
+        remapped[id] = freshID
+        return fresh
     }
 
     /// A samples record: appended by id with the store's usual rules, so
