@@ -76,7 +76,11 @@ public final class DurableStorage: Sendable {
         let checkpoint = try WALSegments.checkpoints(path).last
         if let checkpoint {
             let file = WALSegments.checkpointPath(path, checkpoint)
-            try FileIO.withContents(file) { restorer.loadCheckpoint($0, name: "checkpoint.\(WALSegments.name(checkpoint))") }
+            let size = try FileIO.withContents(file) { bytes in
+                restorer.loadCheckpoint(bytes, name: "checkpoint.\(WALSegments.name(checkpoint))")
+                return bytes.count
+            }
+            lastCheckpointBytes.store(size, ordering: .relaxed)
         }
         let segments = try WALSegments.list(walDirectory)
         var ids: [UInt32] = []
@@ -102,9 +106,6 @@ public final class DurableStorage: Sendable {
         var report = restorer.finish()
         report.checkpoint = checkpoint
         writtenAtCheckpoint.store(-report.bytes, ordering: .relaxed)
-        if let checkpoint {
-            lastCheckpointBytes.store(Self.fileSize(WALSegments.checkpointPath(path, checkpoint)), ordering: .relaxed)
-        }
         report.segments = segments.filter { segment in checkpoint.map { segment > $0 } ?? true }.count
         lastCheckpoint.withLock { $0 = checkpoint }
         let last = max(segments.last ?? 0, checkpoint ?? 0)
@@ -205,7 +206,6 @@ public final class DurableStorage: Sendable {
     /// fsyncs what was written (the periodic policy's background step).
     public func sync() throws(StorageError) {
         try store.wal.sync.syncAll()
-        store.wal.counters.fsyncs.add(1, ordering: .relaxed)
     }
 
     /// Stops logging (later writes answer "closed") and releases the lock.
@@ -220,16 +220,11 @@ public final class DurableStorage: Sendable {
         stats.bytesWritten = store.wal.sync.written.load(ordering: .relaxed)
         stats.records = store.wal.counters.records.load(ordering: .relaxed)
         stats.failures = store.wal.counters.failures.load(ordering: .relaxed)
-        stats.fsyncs = store.wal.counters.fsyncs.load(ordering: .relaxed) + store.wal.sync.groupSyncs.load(ordering: .relaxed)
+        stats.fsyncs = store.wal.sync.fsyncs.load(ordering: .relaxed)
         stats.checkpoints = checkpoints.load(ordering: .relaxed)
         stats.currentSegment = store.wal.commit.withLock { $0.segment }
         stats.segmentBytes = Self.directorySize(walDirectory)
         return stats
-    }
-
-    static func fileSize(_ path: String) -> Int {
-        var info = stat()
-        return stat(path, &info) == 0 ? Int(info.st_size) : 0
     }
 
     /// Bytes of WAL segments on disk.

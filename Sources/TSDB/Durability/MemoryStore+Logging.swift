@@ -38,19 +38,14 @@ extension MemoryStore {
                 for index in tally.createdSeries { writer.pendingSeries.append(ids[Int(index)]) }
             }
         }
-        var syncPosition: Int?
-        if failure == nil, wal.alwaysSync.load(ordering: .relaxed), deferringSync {
-            syncPosition = position
-        } else if failure == nil, wal.alwaysSync.load(ordering: .relaxed) {
-            do throws(StorageError) {
-                try wal.sync.sync(upTo: position)
-                wal.counters.fsyncs.add(1, ordering: .relaxed)
-            } catch {
-                failure = error
+        var result = tally.result
+        if failure == nil, wal.alwaysSync.load(ordering: .relaxed) {
+            if deferringSync {
+                result.syncPosition = position
+            } else {
+                do throws(StorageError) { try wal.sync.sync(upTo: position) } catch { failure = error }
             }
         }
-        var result = tally.result
-        result.syncPosition = syncPosition
         if let failure {
             wal.counters.failures.add(1, ordering: .relaxed)
             result.storageError = failure

@@ -41,7 +41,6 @@ final class WALLink: Sendable {
 final class WALCounters: Sendable {
     let records = Atomic<Int>(0)
     let failures = Atomic<Int>(0)
-    let fsyncs = Atomic<Int>(0)
 }
 
 /// WAL activity and health, for `/metrics` and logs.

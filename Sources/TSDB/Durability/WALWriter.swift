@@ -126,8 +126,8 @@ final class WALSync: Sendable {
     private let synced = Mutex<Int>(0)
     /// `synced`, readable without waiting for an fsync in progress.
     private let durable = Atomic<Int>(0)
-    /// fsyncs done for waiters of `waitSynced`.
-    let groupSyncs = Atomic<Int>(0)
+    /// fsyncs run since start, whoever asked (periodic, group commit, inline).
+    let fsyncs = Atomic<Int>(0)
     private let group = Mutex(GroupCommit())
     private static let thread = DispatchQueue(label: "agent360.wal-sync")
 
@@ -136,20 +136,18 @@ final class WALSync: Sendable {
         var running = false
     }
 
-    /// Returns once everything up to `position` is on disk; true if this
-    /// call ran an fsync.
-    @discardableResult
-    func sync(upTo position: Int) throws(StorageError) -> Bool {
+    /// Returns once everything up to `position` is on disk.
+    func sync(upTo position: Int) throws(StorageError) {
         try synced.withLock { synced throws(StorageError) in
-            guard synced < position else { return false }
+            guard synced < position else { return }
             // Position first, then file: a segment switch after this point
             // fsyncs the old segment itself.
             let target = written.load(ordering: .acquiring)
-            guard let file = current.withLock({ $0 }) else { return false }
+            guard let file = current.withLock({ $0 }) else { return }
             try FileIO.sync(file.fd, path: file.path)
+            fsyncs.add(1, ordering: .relaxed)
             synced = target
             durable.store(target, ordering: .releasing)
-            return true
         }
     }
 
@@ -179,7 +177,7 @@ final class WALSync: Sendable {
             let target = written.load(ordering: .acquiring)
             var failure: StorageError?
             do throws(StorageError) {
-                if try sync(upTo: target) { groupSyncs.add(1, ordering: .relaxed) }
+                try sync(upTo: target)
             } catch {
                 failure = error
             }
