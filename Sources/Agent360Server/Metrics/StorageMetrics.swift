@@ -40,10 +40,7 @@ final class StorageMetrics: Sendable {
     func families() -> [MetricFamily] {
         let stats = storage.stats
         let state = self.state.withLock { $0 }
-        func family(_ name: String, _ type: MetricType, _ help: String, _ unit: String = "", _ value: Double) -> MetricFamily {
-            MetricFamily(name: name, type: type, help: help, unit: unit,
-                         samples: [MetricSample(name: type == .counter ? name + "_total" : name, labels: [], value: value)])
-        }
+        let family = MetricFamily.single
         return [
             family("agent360_wal_written_bytes", .counter, "Bytes written to the write-ahead log since start.", "bytes",
                    Double(stats.bytesWritten)),

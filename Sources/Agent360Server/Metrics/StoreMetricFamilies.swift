@@ -5,8 +5,7 @@ import TSDB
 enum StoreMetricFamilies {
     static func families(_ stats: StoreStats) -> [MetricFamily] {
         func gauge(_ name: String, _ help: String, _ unit: String, _ value: Int) -> MetricFamily {
-            MetricFamily(name: name, type: .gauge, help: help, unit: unit,
-                         samples: [MetricSample(name: name, labels: [], value: Double(value))])
+            .single(name, .gauge, help, unit, Double(value))
         }
         return [
             gauge("agent360_tsdb_active_series", "Series currently held in memory.", "", stats.activeSeries),

@@ -106,14 +106,10 @@ extension QueryGate {
     /// `agent360_query_*` for `/metrics`.
     func families() -> [MetricFamily] {
         let (running, waiting) = load
-        func family(_ name: String, _ type: MetricType, _ help: String, _ value: Int) -> MetricFamily {
-            MetricFamily(name: name, type: type, help: help, unit: "",
-                         samples: [MetricSample(name: type == .counter ? name + "_total" : name, labels: [], value: Double(value))])
-        }
         return [
-            family("agent360_query_running", .gauge, "HTTP API queries running now (at most query.maxConcurrency).", running),
-            family("agent360_query_queued", .gauge, "HTTP API queries waiting for a free slot (at most query.maxQueued).", waiting),
-            family("agent360_query_refused", .counter, "HTTP API queries refused with 503 because the queue was full.", refused),
+            .single("agent360_query_running", .gauge, "HTTP API queries running now (at most query.maxConcurrency).", "", Double(running)),
+            .single("agent360_query_queued", .gauge, "HTTP API queries waiting for a free slot (at most query.maxQueued).", "", Double(waiting)),
+            .single("agent360_query_refused", .counter, "HTTP API queries refused with 503 because the queue was full.", "", Double(refused)),
         ]
     }
 }

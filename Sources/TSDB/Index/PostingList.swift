@@ -2,15 +2,6 @@
 enum PostingList {
     /// Inserts keeping order. New ids land at or near the end (ids grow per
     /// shard), so the search runs from the back.
-    static func isAscending(_ list: [UInt32]) -> Bool {
-        var index = 1
-        while index < list.count {
-            if list[index - 1] >= list[index] { return false }
-            index += 1
-        }
-        return true
-    }
-
     static func insert(_ id: UInt32, into list: inout [UInt32]) {
         guard let last = list.last, id < last else {
             if list.last != id { list.append(id) }

@@ -53,14 +53,12 @@ extension PostingsIndex {
             }
         }
         for list in keys.indices {
-            var ids = Array(grouped[offsets[list] ..< offsets[list + 1]])
-            if !PostingList.isAscending(ids) { ids.sort() }
+            // Runs of ascending ids, one per shard: the sort merges them.
+            let ids = grouped[offsets[list] ..< offsets[list + 1]].sorted()
             let name = UInt32(truncatingIfNeeded: keys[list] >> 32)
             let value = UInt32(truncatingIfNeeded: keys[list])
             insert(ids, name: name, value: value)
         }
-        var all = batch.ids
-        if !PostingList.isAscending(all) { all.sort() }
-        mergeIntoAll(all)
+        mergeIntoAll(batch.ids.sorted())
     }
 }
