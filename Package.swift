@@ -37,6 +37,8 @@ let package = Package(
         // Debian's libre2-dev: linear-time regexes with Go's (Prometheus's) syntax.
         .target(name: "CRE2", linkerSettings: [.linkedLibrary("re2")]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Debian's libcrypt-dev (libxcrypt): bcrypt verification for basic_auth_users.
+        .systemLibrary(name: "CCrypt", pkgConfig: "libcrypt", providers: [.apt(["libcrypt-dev"])]),
         .target(name: "TSDB", dependencies: ["CPrefetch", "CZlib", "CSnappy", "CRE2"], swiftSettings: strict),
         .target(name: "PromQL", dependencies: ["TSDB"], swiftSettings: strict),
         .target(name: "RemoteWrite", dependencies: ["CSnappy", "CPrompb", "TSDB"], swiftSettings: strict),
@@ -59,6 +61,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .target(
+            name: "ListenerSecurity",
+            dependencies: [
+                "CCrypt",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(name: "Exposition", swiftSettings: strict),
         .target(name: "ResourceCollectors", swiftSettings: strict),
         .target(name: "Scaling", dependencies: [.product(name: "Yams", package: "Yams")], swiftSettings: strict),
@@ -66,8 +83,9 @@ let package = Package(
             name: "Agent360Server",
             dependencies: [
                 "TSDB", "RemoteWrite", "PromQL", "Exposition", "ResourceCollectors", "Scaling",
-                "KubeMetricsAPI", "KubeAPIServer",
+                "KubeMetricsAPI", "KubeAPIServer", "ListenerSecurity",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
@@ -90,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "agent360",
             dependencies: [
-                "Agent360Server", "DemoWorkload", "KubeAPIServer", "Scaling",
+                "Agent360Server", "DemoWorkload", "KubeAPIServer", "Scaling", "ListenerSecurity",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -137,9 +155,22 @@ let package = Package(
         ),
         .testTarget(name: "ScalingTests", dependencies: ["Scaling"], swiftSettings: strict),
         .testTarget(
+            name: "ListenerSecurityTests",
+            dependencies: [
+                "ListenerSecurity",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "Agent360ServerTests",
             dependencies: [
-                "Agent360Server", "RemoteWrite", "TSDB", "Scaling", "ResourceCollectors",
+                "Agent360Server", "RemoteWrite", "TSDB", "Scaling", "ResourceCollectors", "KubeAPIServer", "ListenerSecurity",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
             ],

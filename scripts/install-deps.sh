@@ -6,7 +6,7 @@
 set -euo pipefail
 level="${1:-build}"
 
-build_packages=(libsnappy-dev libprotobuf-c-dev protobuf-c-compiler libcurl4-openssl-dev zlib1g-dev libre2-dev pkg-config)
+build_packages=(libsnappy-dev libprotobuf-c-dev protobuf-c-compiler libcurl4-openssl-dev zlib1g-dev libre2-dev libcrypt-dev pkg-config)
 test_packages=(prometheus python3-pip)
 bench_packages=(wrk hyperfine util-linux valgrind)
 

@@ -9,7 +9,7 @@ struct Agent360Command: AsyncParsableCommand {
         abstract: "Autoscaling on application signals: exporter, remote-write store, PromQL and Kubernetes metrics APIs.",
         version: Agent360Version.current,
         subcommands: [ServeCommand.self, CheckConfigCommand.self, QueryCommand.self, SimulateCommand.self, RecommendCommand.self,
-                      DemoAppCommand.self],
+                      DemoAppCommand.self, HashPasswordCommand.self],
         defaultSubcommand: ServeCommand.self
     )
 }

@@ -21,6 +21,10 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Directory of the write-ahead log and checkpoints (overrides storage.path; \"\" = memory only).")
     var storagePath: String?
 
+    @Option(name: .customLong("web.config.file"),
+            help: "Prometheus web configuration (TLS, basic_auth_users) for the plain listener (overrides server.webConfigFile).")
+    var webConfigFile: String?
+
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (overrides server.logLevel).")
     var logLevel: String?
 
@@ -42,6 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
             settings.server.listen = address
         }
         if let storagePath { settings.storage.path = storagePath }
+        if let webConfigFile { settings.server.webConfigFile = webConfigFile.isEmpty ? nil : webConfigFile }
         if let logLevel {
             guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {
                 throw ValidationError("--log-level \"\(logLevel)\" is not a log level")

@@ -8,22 +8,29 @@ extension Agent360Config {
     /// Reads `path`, or the embedded default configuration when `path` is nil.
     public static func load(path: String?) throws(ConfigError) -> Agent360Config {
         guard let path else { return try parse(yaml: DefaultConfig.yaml, file: "(embedded default)") }
-        let text = try readText(path)
+        let text = try ConfigFiles.readText(path)
         var config = try parse(yaml: text, file: path)
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         for file in config.rules.files {
             let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : directory.appendingPathComponent(file)
-            config.rules.groups += try RulesConfig.parseRuleFile(yaml: try readText(url.path), file: url.path)
+            config.rules.groups += try RulesConfig.parseRuleFile(yaml: try ConfigFiles.readText(url.path), file: url.path)
         }
         try config.loadScalingFiles(relativeTo: directory.path)
+        if let web = config.server.webConfigFile, !web.hasPrefix("/") {
+            config.server.webConfigFile = directory.appendingPathComponent(web).path
+        }
+        if let web = config.server.webConfigFile { _ = try WebConfigFile.load(path: web) }
         var names = Set<String>()
         for group in config.rules.groups where !names.insert(group.name).inserted {
             throw ConfigError.unreadable(path, "rule group \"\(group.name)\" is defined twice")
         }
         return config
     }
+}
 
-    private static func readText(_ path: String) throws(ConfigError) -> String {
+/// Reading the files a configuration names, with errors that name the file.
+enum ConfigFiles {
+    static func readText(_ path: String) throws(ConfigError) -> String {
         do {
             let data = try Data(contentsOf: URL(fileURLWithPath: path))
             guard let text = String(data: data, encoding: .utf8) else {

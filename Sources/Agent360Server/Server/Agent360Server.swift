@@ -1,7 +1,9 @@
 import Exposition
 import Hummingbird
+import HummingbirdCore
 import KubeAPIServer
 import KubeMetricsAPI
+import ListenerSecurity
 import Logging
 import PromQL
 import RemoteWrite
@@ -25,6 +27,8 @@ public struct Agent360Server: Sendable {
     let rules: RulesEngine?
     let kubeMetrics: KubeMetricsService?
     let scaling: ScalingComponents
+    /// TLS and basic auth on the plain listener (`server.webConfigFile`).
+    let webSecurity: WebSecurity?
     /// The WAL and checkpoints; nil until `openStorage`, and for memory only.
     public private(set) var storage: DurableStorage?
     private var storageMetrics: StorageMetrics?
@@ -55,6 +59,17 @@ public struct Agent360Server: Sendable {
         self.rules = groups.isEmpty ? nil : RulesEngine(groups: groups, queries: queries, registry: metrics.registry, logger: logger)
         self.kubeMetrics = try Self.makeKubeMetrics(config, queries: queries)
         self.scaling = ScalingComponents(config: config, queries: queries, resources: resources, logger: logger)
+        self.webSecurity = try config.server.webConfigFile.map { path throws(ConfigError) in
+            let web = try WebConfigFile.load(path: path)
+            do {
+                return try WebSecurity(web)
+            } catch {
+                throw ConfigError.invalidValue("server.webConfigFile", line: nil, column: nil, "\(path): \(error)")
+            }
+        }
+        if webSecurity == nil {
+            logger.notice("no web configuration (server.webConfigFile): the plain listener accepts writes and queries from anyone who can reach it")
+        }
     }
 
     /// Locks and checks `storage.path` (replay happens in the service, while
@@ -110,6 +125,9 @@ public struct Agent360Server: Sendable {
         services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
         if let rules { services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds)) }
         services += scaling.services
+        if let webSecurity, let path = config.server.webConfigFile {
+            services.append(WebConfigReloadService(path: path, security: webSecurity, every: .seconds(5), logger: logger))
+        }
         services.append(makePlainApplication())
         if let secure = try makeSecureApplication() { services.append(secure) }
         return services
@@ -140,16 +158,22 @@ public struct Agent360Server: Sendable {
         let router = makePlainRouter()
         let readiness = self.readiness
         let logger = self.logger
+        let webSecurity = self.webSecurity
+        let http1 = HTTP1Channel.Configuration(idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds))
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds))),
+            server: webSecurity.map { .http1(http1, security: $0) } ?? .http1(configuration: http1),
             configuration: .init(
                 address: .hostname(config.server.listen.host, port: config.server.listen.port),
                 serverName: "agent360"
             ),
             onServerRunning: { channel in
                 readiness.mark(.listening)
-                logger.info("agent360 listening", metadata: ["address": "\(channel.localAddress?.description ?? "?")"])
+                logger.info("agent360 listening", metadata: [
+                    "address": "\(channel.localAddress?.description ?? "?")",
+                    "tls": "\(webSecurity?.servesTLS ?? false)",
+                    "basicAuth": "\(!(webSecurity?.current.authenticator.isOpen ?? true))",
+                ])
             },
             logger: logger
         )
@@ -158,6 +182,7 @@ public struct Agent360Server: Sendable {
     public func makePlainRouter() -> Router<BasicRequestContext> {
         let router = Router(context: BasicRequestContext.self)
         router.middlewares.add(RequestMetricsMiddleware(metrics: metrics))
+        if let webSecurity { router.middlewares.add(WebSecurityMiddleware(security: webSecurity)) }
         HealthRoutes.add(to: router, readiness: readiness)
         MetricsRoute(sources: metricSources()).add(to: router)
         if config.remoteWrite.enabled {

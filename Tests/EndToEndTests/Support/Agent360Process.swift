@@ -8,7 +8,9 @@ struct Agent360Process: Sendable {
     let securePort: Int
     /// `--storage.path` (WAL and checkpoints): a restart on it keeps the data.
     let storagePath: String
-    var baseURL: String { "http://127.0.0.1:\(port)" }
+    /// Whether the plain listener serves TLS (a web configuration with `tls_server_config`).
+    var tls = false
+    var baseURL: String { "\(tls ? "https" : "http")://127.0.0.1:\(port)" }
     var secureURL: String { "https://127.0.0.1:\(securePort)" }
 
     /// Starts `agent360 serve` with `config` (YAML, or the embedded default
@@ -17,7 +19,8 @@ struct Agent360Process: Sendable {
     /// and the same ports when `ports` are given.
     static func start(
         config: String? = nil, extraArguments: [String] = [], name: String = "agent360",
-        storagePath: String? = nil, ports: (plain: Int, secure: Int)? = nil, readyTimeout: Duration = .seconds(30)
+        storagePath: String? = nil, ports: (plain: Int, secure: Int)? = nil, readyTimeout: Duration = .seconds(30),
+        tls: Bool = false, waitUntilReady: Bool = true
     ) async throws -> Agent360Process {
         let port = try ports?.plain ?? freePort()
         let securePort = try ports?.secure ?? freePort()
@@ -31,7 +34,8 @@ struct Agent360Process: Sendable {
             arguments += ["--config", url.path]
         }
         let process = try ManagedProcess(name: name, executable: Paths.agent360, arguments: arguments + extraArguments)
-        let server = Agent360Process(process: process, port: port, securePort: securePort, storagePath: storage)
+        let server = Agent360Process(process: process, port: port, securePort: securePort, storagePath: storage, tls: tls)
+        guard waitUntilReady else { return server }
         do {
             try await HTTP.waitUntilOK("\(server.baseURL)/readyz", timeout: readyTimeout, process: process)
         } catch {

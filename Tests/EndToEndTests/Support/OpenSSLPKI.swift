@@ -30,6 +30,19 @@ struct OpenSSLPKI {
         return (path("\(name).crt"), path("\(name).key"))
     }
 
+    /// A serving certificate (serverAuth usage) for 127.0.0.1 and localhost
+    /// signed by `ca`: returns (cert, key) paths.
+    func serverCertificate(_ name: String, ca: String) throws -> (String, String) {
+        try openssl(["req", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                     "-keyout", path("\(name).key"), "-out", path("\(name).csr"), "-subj", "/CN=\(name)"])
+        let extensions = path("\(name).ext")
+        try "extendedKeyUsage=serverAuth\nkeyUsage=digitalSignature\nsubjectAltName=IP:127.0.0.1,DNS:localhost\n"
+            .write(toFile: extensions, atomically: true, encoding: .utf8)
+        try openssl(["x509", "-req", "-in", path("\(name).csr"), "-CA", path("\(ca).crt"), "-CAkey", path("\(ca).key"),
+                     "-CAcreateserial", "-out", path("\(name).crt"), "-days", "1", "-extfile", extensions])
+        return (path("\(name).crt"), path("\(name).key"))
+    }
+
     private func openssl(_ arguments: [String]) throws {
         let result = try runCommand("/usr/bin/openssl", arguments)
         guard result.status == 0 else { throw TestFailure("openssl \(arguments.first ?? ""): \(result.output)") }
