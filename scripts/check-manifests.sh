@@ -229,6 +229,8 @@ if remote_write != "-":
         parts = host.split(".")
         if url.path != "/api/v1/write":
             problems.append(f"{remote_write}: {entry.get('url')}: path is not /api/v1/write")
+        if not (entry.get("basic_auth") or {}).get("username"):
+            problems.append(f"{remote_write}: {entry.get('url')}: no basic_auth, but agent360's 9360 requires it (web-config.yml)")
         if len(parts) == 3 and parts[2] == "svc" and any(ns(s) == parts[1] and s["metadata"]["name"] == parts[0]
                                                          for s in services):
             problems.append(f"{remote_write}: {entry.get('url')} goes through Service {parts[0]!r}, "
@@ -267,6 +269,23 @@ if remote_write != "-":
                             f"has replicas {sorted(want)}: every replica needs its own entry")
         else:
             print(f"  {remote_write}: one remote_write entry per replica of {where(w)} ({len(want)})")
+
+for policy in (o for o in objects if o.get("kind") == "NetworkPolicy"):
+    # The policy must select pods of a workload here, and name only ports
+    # those pods' containers declare (a misspelt port name admits nothing).
+    spec = policy.get("spec") or {}
+    selected = [w for w in workloads if ns(w) == ns(policy)
+                and matches((spec.get("podSelector") or {}).get("matchLabels"),
+                            w["spec"]["template"]["metadata"].get("labels"))]
+    if not selected:
+        problems.append(f"{where(policy)}: podSelector matches no workload's pods")
+    for w in selected:
+        declared = {p.get("name") for c in w["spec"]["template"]["spec"].get("containers", []) for p in c.get("ports", [])}
+        declared |= {p.get("containerPort") for c in w["spec"]["template"]["spec"].get("containers", []) for p in c.get("ports", [])}
+        for rule in spec.get("ingress") or []:
+            for port in rule.get("ports") or []:
+                if port.get("port") not in declared:
+                    problems.append(f"{where(policy)}: port {port.get('port')!r} is not a port of {where(w)}")
 
 for sm in (o for o in objects if o.get("kind") == "ServiceMonitor"):
     spec = sm.get("spec") or {}
@@ -384,8 +403,8 @@ PY
 fi
 
 if [ -n "${AGENT360_BINARY:-}" ]; then
-  echo "== agent360 check-config $manifests/agent360.yaml"
-  "$AGENT360_BINARY" check-config "$manifests/agent360.yaml"
+  echo "== agent360 check-config $manifests/agent360.yaml --web-config $manifests/web-config.yml"
+  "$AGENT360_BINARY" check-config "$manifests/agent360.yaml" --web-config "$manifests/web-config.yml"
 fi
 
 guide="$manifests/guide"

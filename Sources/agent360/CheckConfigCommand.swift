@@ -13,15 +13,24 @@ struct CheckConfigCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the embedded default configuration and exit.")
     var printDefault = false
 
+    @Option(name: .customLong("web-config"), help: "Also check a web configuration file (--web.config.file format).")
+    var webConfig: String?
+
     func run() throws {
         if printDefault {
             print(DefaultConfig.yaml)
             return
         }
-        guard let file else { throw ValidationError("give a FILE to check, or --print-default") }
+        guard file != nil || webConfig != nil else { throw ValidationError("give a FILE to check, or --print-default") }
         do {
-            _ = try Agent360Config.load(path: file)
-            print("\(file): configuration is valid")
+            if let file {
+                _ = try Agent360Config.load(path: file)
+                print("\(file): configuration is valid")
+            }
+            if let webConfig {
+                let web = try WebConfigFile.load(path: webConfig)
+                print("\(webConfig): web configuration is valid (TLS \(web.tls == nil ? "off" : "on"), \(web.users.count) basic-auth user(s))")
+            }
         } catch {
             printToStandardError("\(error)")
             throw ExitCode(1)
