@@ -75,6 +75,10 @@ extension ServerConfig {
             guard idle.milliseconds >= 1_000 else { throw reader.invalid("idleTimeout", "must be at least 1s") }
             config.idleTimeout = idle
         }
+        if let read = try reader.duration("readTimeout") {
+            guard read.milliseconds >= 1_000 else { throw reader.invalid("readTimeout", "must be at least 1s") }
+            config.readTimeout = read
+        }
         if let web = try reader.string("webConfigFile") { config.webConfigFile = web.isEmpty ? nil : web }
         return config
     }

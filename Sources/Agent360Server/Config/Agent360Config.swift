@@ -28,6 +28,9 @@ public struct ServerConfig: Sendable, Equatable {
     /// A connection with no traffic this long is closed, so idle or stalled
     /// clients cannot hold connections (and their memory) forever.
     public var idleTimeout = ConfigDuration.minutes(2)
+    /// A request must arrive whole (head and body) this long after its first
+    /// byte, so a client trickling bytes (slowloris) cannot hold a connection.
+    public var readTimeout = ConfigDuration.minutes(1)
     /// A Prometheus exporter-toolkit web configuration (TLS, basic-auth
     /// users, headers) for the plain listener; nil serves plain HTTP to anyone.
     public var webConfigFile: String?

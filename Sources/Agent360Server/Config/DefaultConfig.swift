@@ -10,6 +10,7 @@ public enum DefaultConfig {
       logLevel: info                 # trace, debug, info, notice, warning, error, critical
       shutdownGracePeriod: 10s       # in-flight requests may finish within this after SIGTERM
       idleTimeout: 2m                # connections without traffic this long are closed
+      readTimeout: 1m                # a request must arrive whole within this of its first byte
       # webConfigFile: web.yml       # TLS and basic auth (Prometheus web config format); see manifests/secure
 
     collectors:

@@ -162,7 +162,8 @@ public struct Agent360Server: Sendable {
         let http1 = HTTP1Channel.Configuration(idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds))
         return Application(
             router: router,
-            server: webSecurity.map { .http1(http1, security: $0) } ?? .http1(configuration: http1),
+            server: .plainListener(http1, security: webSecurity,
+                                   readTimeout: .milliseconds(config.server.readTimeout.milliseconds)),
             configuration: .init(
                 address: .hostname(config.server.listen.host, port: config.server.listen.port),
                 serverName: "agent360"
