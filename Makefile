@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api
+.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api bench-auth
 
 ## Build and run agent360 with the embedded default configuration (http://localhost:9360/metrics).
 run:
@@ -37,3 +37,7 @@ bench-query:
 
 bench-api:
 	@scripts/bench.sh all
+
+## Per-request cost of basic auth and TLS on the plain listener, agent360 and Prometheus side by side.
+bench-auth:
+	@scripts/bench-auth.sh
