@@ -150,8 +150,9 @@ import Testing
     @Test func defaultBehaviorScalesFromMinAndClampsAtMax() throws {
         let hpa = try HorizontalPodAutoscaler(
             name: "web", scaleTargetRef: ObjectReference(kind: "Deployment", name: "web"),
-            minReplicas: 2, maxReplicas: 20, metrics: [Fixtures.cpu(percent: 100)]
+            minReplicas: 2, maxReplicas: 20, metrics: [Fixtures.cpu(percent: 100)], behavior: .default
         )
+        // `behavior: {}` (absent behavior takes the legacy path: LegacyPathTests).
         // 300% per pod whatever the count. Default scale-up: max(+4 pods, +100%) per 15 s.
         // t0:  desired 6  → limit max(2 + 4, 2 × 2) = 6  → 6.
         // t15: desired 18 → the t0 event is exactly 15 s old, outside → start 6 → max(10, 12) = 12.
@@ -164,9 +165,9 @@ import Testing
     @Test func defaultScaleDownWaitsFiveMinutesThenDropsAtOnce() throws {
         let hpa = try HorizontalPodAutoscaler(
             name: "web", scaleTargetRef: ObjectReference(kind: "Deployment", name: "web"),
-            minReplicas: 1, maxReplicas: 20, metrics: [Fixtures.cpu(percent: 100)]
+            minReplicas: 1, maxReplicas: 20, metrics: [Fixtures.cpu(percent: 100)], behavior: .default
         )
-        // t0: 100% at 8 → 8. Then 25% → ceil(0.25 × 8) = 2. The t0 record leaves the
+        // `behavior: {}`. t0: 100% at 8 → 8. Then 25% → ceil(0.25 × 8) = 2. The t0 record leaves the
         // 300 s window at t300; the default policy (−100% per 15 s) then allows 2 at once.
         let observations: [[Double?]] = [[1.0]] + Array(repeating: [0.25], count: 20)
         let decisions = Fixtures.drive(hpa, start: 8, observations: observations)

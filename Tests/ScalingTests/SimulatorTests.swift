@@ -129,8 +129,9 @@ import Testing
         #expect(throws: SimulationError.self) { try request.run() }
         var plain = request
         plain.options = nil
-        // 5000 / 1000 per replica = 5; the default policy allows 2 + 4 = 6 → 5.
-        #expect(try plain.run().replicaTrajectory == [5, 5])
+        // 5000 / 1000 per replica = 5; no spec.behavior, so the legacy cap
+        // max(2 × 2, 4) = 4 applies first, then 5 (the default policies would allow 6 at once).
+        #expect(try plain.run().replicaTrajectory == [4, 5])
     }
 
     @Test func badAutoscalerInBodyNamesTheField() {

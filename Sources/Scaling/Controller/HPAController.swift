@@ -69,11 +69,18 @@ public struct HPAController: Sendable {
             return decision
         }
 
-        let (stabilized, stabilizationRule) = stabilize(at: time, current: currentReplicas, desired: desired)
+        // Without spec.behavior the controller takes its legacy path
+        // (HPAController+Legacy.swift); `behavior: {}` takes the policy path
+        // with every default filled in.
+        let (stabilized, stabilizationRule) = hpa.behaviorSpecified
+            ? stabilize(at: time, current: currentReplicas, desired: desired)
+            : stabilizeLegacy(at: time, desired: desired)
         decision.stabilizedReplicas = stabilized
-        let (limited, rateRule, rateMessage) = limitRate(at: time, current: currentReplicas, desired: stabilized)
+        let (limited, rateRule, rateMessage) = hpa.behaviorSpecified
+            ? limitRate(at: time, current: currentReplicas, desired: stabilized)
+            : limitRateLegacy(current: currentReplicas, desired: stabilized)
         decision.replicas = limited
-        if limited != currentReplicas {
+        if limited != currentReplicas, hpa.behaviorSpecified {
             storeScaleEvent(at: time, from: currentReplicas, to: limited)
         }
 

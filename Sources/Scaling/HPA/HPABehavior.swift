@@ -4,12 +4,10 @@
 /// `GenerateHPAScaleDownRules`), applied field by field: an operator who only
 /// sets `scaleDown.policies` keeps the default 300 s window and `Max` selection.
 ///
-/// One documented divergence: when `spec.behavior` is absent altogether the
-/// real controller takes its legacy path, whose scale-up cap is
-/// `max(2 × current, 4)` per sync instead of these default policies. The two
-/// agree except from 1–3 replicas (legacy allows 4, the policies allow
-/// current + 4); the simulator always uses the policies, as the Kubernetes
-/// documentation describes them.
+/// When `spec.behavior` is absent altogether these defaults do not apply:
+/// the controller takes its legacy path (`HPAController+Legacy.swift`), with
+/// a scale-up cap of `max(2 × current, 4)` per sync and no scale-up window;
+/// from 2 replicas under heavy load it goes to 4 where these defaults allow 6.
 public struct HPABehavior: Sendable, Hashable {
     public var scaleUp: HPAScalingRules
     public var scaleDown: HPAScalingRules

@@ -79,7 +79,7 @@ public struct HPASimulator: Sendable {
     private var standingNotes: [String] {
         var notes = ["pods are assumed ready as soon as they are created; readiness and missing-pod corrections are not modelled"]
         if !autoscaler.behaviorSpecified {
-            notes.append("spec.behavior is absent: the default policies are used (the controller's legacy path differs only below 4 replicas)")
+            notes.append("spec.behavior is absent: the controller's legacy path is replayed (scale up at most to max(2 × current, 4) per sync, scale down to the highest recommendation of the last 5 minutes)")
         }
         return notes
     }
