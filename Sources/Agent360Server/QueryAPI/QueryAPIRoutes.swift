@@ -80,13 +80,15 @@ struct QueryAPIRoutes: Sendable {
     func series(_ values: FormValues) throws(APIError) -> JSONWriter {
         let sets = try APIParameters.matcherSets(values, required: true)
         let (start, end) = try APIParameters.range(values)
-        var seen = Set<Labels>()
-        var all: [Labels] = []
-        for matchers in sets {
-            for labels in try storage({ try queries.store.series(matchers, minTime: start, maxTime: end) })
-            where seen.insert(labels).inserted {
-                all.append(labels)
+        var all = try queries.read { () throws -> [Labels] in
+            var seen = Set<Labels>()
+            var all: [Labels] = []
+            for matchers in sets {
+                for labels in try queries.store.series(matchers, minTime: start, maxTime: end) where seen.insert(labels).inserted {
+                    all.append(labels)
+                }
             }
+            return all
         }
         all.sort()
         if let limit = try APIParameters.limit(values), all.count > limit { all.removeLast(all.count - limit) }
@@ -100,9 +102,12 @@ struct QueryAPIRoutes: Sendable {
     func labelNames(_ values: FormValues) throws(APIError) -> JSONWriter {
         let sets = try APIParameters.matcherSets(values, required: false)
         let (start, end) = try APIParameters.range(values)
-        var names = Set<String>()
-        for matchers in sets.isEmpty ? [[]] : sets {
-            names.formUnion(try storage({ try queries.store.labelNames(matchers, minTime: start, maxTime: end) }))
+        let names = try queries.read { () throws -> Set<String> in
+            var names = Set<String>()
+            for matchers in sets.isEmpty ? [[]] : sets {
+                names.formUnion(try queries.store.labelNames(matchers, minTime: start, maxTime: end))
+            }
+            return names
         }
         return Self.stringArray(names.sorted(), limit: try APIParameters.limit(values))
     }
@@ -113,9 +118,12 @@ struct QueryAPIRoutes: Sendable {
         }
         let sets = try APIParameters.matcherSets(values, required: false)
         let (start, end) = try APIParameters.range(values)
-        var found = Set<String>()
-        for matchers in sets.isEmpty ? [[]] : sets {
-            found.formUnion(try storage({ try queries.store.labelValues(name, matchers, minTime: start, maxTime: end) }))
+        let found = try queries.read { () throws -> Set<String> in
+            var found = Set<String>()
+            for matchers in sets.isEmpty ? [[]] : sets {
+                found.formUnion(try queries.store.labelValues(name, matchers, minTime: start, maxTime: end))
+            }
+            return found
         }
         return Self.stringArray(found.sorted(), limit: try APIParameters.limit(values))
     }
@@ -205,10 +213,6 @@ struct QueryAPIRoutes: Sendable {
                                                                   : "cannot parse \"\" to a valid \(name == "step" ? "duration" : "value")")
         }
         return value
-    }
-
-    private func storage<T>(_ body: () throws -> T) throws(APIError) -> T {
-        do { return try body() } catch { throw APIError(.internalError, "\(error)") }
     }
 
     static func stringArray(_ strings: [String], limit: Int?) -> JSONWriter {

@@ -79,12 +79,19 @@ struct ResolveSnapshot {
 
     /// Series ids selected by all matchers, sorted, with Prometheus's rule
     /// that a matcher accepting "" also accepts series without the label.
-    func resolve() -> [UInt32] {
+    /// Stops when the current query's deadline passes (`ScanDeadline`).
+    func resolve() throws(ScanInterrupted) -> [UInt32] {
+        let deadline = ScanDeadline.current
+        var checks = 0
         var required: [[UInt32]] = []
         var excluded: [[UInt32]] = []
         for step in steps {
             var lists = step.lists
-            for (value, list) in step.candidates where step.matcher.matches(value) != step.drops { lists.append(list) }
+            for (value, list) in step.candidates {
+                try deadline.check(every: &checks)
+                if step.matcher.matches(value) != step.drops { lists.append(list) }
+            }
+            try deadline.check()
             let union = PostingList.union(lists)
             if step.drops {
                 if !union.isEmpty { excluded.append(union) }
@@ -100,6 +107,7 @@ struct ResolveSnapshot {
             required.sort { $0.count < $1.count }
             result = required[0]
             for list in required.dropFirst() {
+                try deadline.check()
                 result = PostingList.intersect(result, list)
                 if result.isEmpty { return [] }
             }
