@@ -56,13 +56,10 @@ extension MemoryStore {
         guard minTime <= maxTime else { return [] }
         if matchers.isEmpty {
             guard headOverlaps(minTime, maxTime) else { return [] }
-            return index.withLock { $0.allLabelValues(name) }
+            return try allLabelValues(name)
         }
-        let (snapshot, nameID) = index.withLock { index in
-            (index.snapshot(matchers), index.symbols.find(name))
-        }
-        let ids = try snapshot.resolve()
-        guard let nameID else { return [] }
+        let (ids, _) = try resolve(matchers)
+        guard let nameID = index.withLock({ $0.symbols.find(name) }) else { return [] }
         var values: [UInt32: String] = [:]
         let directory = symbolDirectory
         try visit(ids) { record in
@@ -82,12 +79,6 @@ extension MemoryStore {
     }
 
     // MARK: shared steps
-
-    /// Matching ids (sorted) and the symbol-id high-water mark at that moment.
-    func resolve(_ matchers: [LabelMatcher]) throws(ScanInterrupted) -> ([UInt32], Int) {
-        let (snapshot, highWater) = index.withLock { index in (index.snapshot(matchers), Int(index.symbols.highWater)) }
-        return (try snapshot.resolve(), highWater)
-    }
 
     /// Calls `body` for each live series among `ids`, one span of a shard
     /// under its lock at a time. Ids of series removed since resolution are
