@@ -18,9 +18,6 @@ struct ValuePostings {
 
     subscript(value: UInt32) -> [UInt32]? { buckets[Self.bucket(value)][value] }
 
-    /// Every value id, in no particular order.
-    var values: [UInt32] { buckets.flatMap(\.keys) }
-
     /// Adds `id` to the value's list; true when the list is new.
     mutating func insert(_ id: UInt32, value: UInt32) -> Bool {
         let bucket = Self.bucket(value)
