@@ -17,7 +17,7 @@ import Testing
 
     @Test func regexOverManyHoldsSelectsExactlyTheMatches() throws {
         let store = Self.store()
-        #expect(10_000 > MemoryStore.valuesPerHold)
+        #expect(10_000 > store.options.valuesPerIndexHold)
         let ones = try store.series([try LabelMatcher(.regexMatch, "pod", "pod-1.*")], minTime: .min, maxTime: .max)
         #expect(ones.count == 1_111) // 1, 10–19, 100–199, 1000–1999
         let all = try store.series([try LabelMatcher(.regexMatch, "pod", ".+")], minTime: .min, maxTime: .max)

@@ -14,9 +14,12 @@ struct IndexContentionCommand: AsyncParsableCommand {
     @Option(help: "Distinct pod values (one series each).") var values = 1_000_000
     @Option(help: "Seconds to measure.") var seconds = 5.0
     @Option(help: "Run the resolving loop (false: creation alone, the baseline).") var queries = true
+    @Option(help: "Label values copied per index-lock hold (0: all in one hold).") var valuesPerHold = 4096
 
     func run() async throws {
-        let store = MemoryStore()
+        var options = StoreOptions(maxActiveSeries: 0)
+        options.valuesPerIndexHold = valuesPerHold > 0 ? valuesPerHold : .max
+        let store = MemoryStore(options: options)
         let now = Int64(Date.now.timeIntervalSince1970 * 1000)
         let sample = [Sample(timestamp: now, value: 1)]
         for pod in 0..<values {
@@ -51,7 +54,7 @@ struct IndexContentionCommand: AsyncParsableCommand {
         waits.sort()
         resolves.sort()
         let result: [String: Any] = [
-            "values": values, "queries": queries, "creations": waits.count, "resolves": resolves.count,
+            "values": values, "queries": queries, "valuesPerHold": valuesPerHold, "creations": waits.count, "resolves": resolves.count,
             "createP50Ms": Self.percentile(waits, 0.5), "createP99Ms": Self.percentile(waits, 0.99),
             "createP999Ms": Self.percentile(waits, 0.999), "createMaxMs": waits.last ?? .nan,
             "resolveP50Ms": Self.percentile(resolves, 0.5), "resolveMaxMs": resolves.last ?? .nan,

@@ -142,7 +142,13 @@ public struct Agent360Server: Sendable {
         let logger = self.logger
         return Application(
             router: router,
-            server: .http1(configuration: .init(idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds))),
+            // The parser's limit on the request line and headers sits above
+            // the query API's 1 MiB query-string limit (Prometheus's, via
+            // Go), so such a URL gets the API's JSON 414, not a bare 400.
+            server: .http1(configuration: .init(
+                idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds),
+                httpDecoderConfiguration: .init(maxHeaderFieldSize: 2 * APIResponse.maxQueryBytes,
+                                                maxHeaderListSize: 2 * APIResponse.maxQueryBytes))),
             configuration: .init(
                 address: .hostname(config.server.listen.host, port: config.server.listen.port),
                 serverName: "agent360"

@@ -1,9 +1,4 @@
 extension MemoryStore {
-    /// Label values copied per index-lock hold: series creation waits for
-    /// at most this many (a fraction of a millisecond), however many values
-    /// the label has.
-    static let valuesPerHold = 4096
-
     /// Matching ids (sorted) and the symbol-id high-water mark at the start.
     /// Stops when the query's `ScanDeadline` passes.
     func resolve(_ matchers: [LabelMatcher]) throws(ScanInterrupted) -> ([UInt32], Int) {
@@ -13,8 +8,9 @@ extension MemoryStore {
     }
 
     /// Copies the values (with postings) of every label a regex must test,
-    /// `valuesPerHold` at a time. Values created or removed between holds
-    /// may be seen or not, as series created during a query may.
+    /// `options.valuesPerIndexHold` at a time. Values created or removed
+    /// between holds may be seen or not, as series created during a query
+    /// may.
     func fillCandidates(_ snapshot: inout ResolveSnapshot) throws(ScanInterrupted) {
         let deadline = ScanDeadline.current
         for step in snapshot.steps.indices {
@@ -25,7 +21,9 @@ extension MemoryStore {
             while bucket < ValuePostings.bucketCount {
                 try deadline.check()
                 bucket = index.withLock { index in
-                    index.forValues(nameID, named: name, from: bucket, budget: Self.valuesPerHold) { candidates.append(($0, $1)) }
+                    index.forValues(nameID, named: name, from: bucket, budget: options.valuesPerIndexHold) {
+                        candidates.append(($0, $1))
+                    }
                 }
             }
             snapshot.steps[step].candidates = candidates
@@ -33,8 +31,9 @@ extension MemoryStore {
         }
     }
 
-    /// Sorted values of `name` over all series: copied `valuesPerHold` at a
-    /// time, sorted after the lock is released.
+    /// Sorted values of `name` over all series: copied
+    /// `options.valuesPerIndexHold` at a time, sorted after the lock is
+    /// released.
     func allLabelValues(_ name: String) throws(ScanInterrupted) -> [String] {
         guard let nameID = index.withLock({ $0.symbols.find(name) }) else { return [] }
         let deadline = ScanDeadline.current
@@ -43,7 +42,9 @@ extension MemoryStore {
         while bucket < ValuePostings.bucketCount {
             try deadline.check()
             bucket = index.withLock { index in
-                index.forValues(nameID, named: name, from: bucket, budget: Self.valuesPerHold) { value, _ in values.append(value) }
+                index.forValues(nameID, named: name, from: bucket, budget: options.valuesPerIndexHold) { value, _ in
+                    values.append(value)
+                }
             }
         }
         return values.sorted()
