@@ -50,6 +50,12 @@ for ha, hp in zip(heavy(agent), heavy(prom)):
     fa = f", {ha['failed']} failed" if ha["failed"] else ""
     fp = f", {hp['failed']} failed" if hp["failed"] else ""
     lines.append(f"| `{ha['label']}` | {ha['count']}{fa}, {ms(ha['p50Ms'])} | {hp['count']}{fp}, {ms(hp['p50Ms'])} |")
+lines += ["", "Each heavy query alone with `timeout=100ms` (5 runs): time to the answer, p50 / max, and the answer.", "",
+          "| query | agent360 | Prometheus 2.42 |", "|---|---:|---:|"]
+def answered(t):
+    return f"{ms(t['p50Ms'])} / {ms(t['maxMs'])}, " + "; ".join(a.replace("|", "/") for a in t["answers"])
+for ta, tp in zip(agent.get("timeouts", []), prom.get("timeouts", [])):
+    lines.append(f"| `{ta['label']}` | {answered(ta)} | {answered(tp)} |")
 for server, result in (("agent360", agent), ("Prometheus", prom)):
     failed = sum(result["phases"][ph][w]["failed"] for ph in ("baseline", "loaded") for w in ("write", "point"))
     if failed:

@@ -49,9 +49,10 @@ struct ContentionCommand: AsyncParsableCommand {
             cursor = rounds.upperBound
             phases[name] = await measure(probe, bodies, perRound, rounds, heavyLoops: heavyLoops, time: evaluation)
         }
+        let overrun = await Self.timeouts(probe, time: evaluation, start: start)
         try await client.shutdown()
         let result: [String: Any] = ["series": series, "preloadRounds": preload, "secondsPerPhase": seconds,
-                                     "paceMs": pace, "heavyLoops": heavy, "phases": phases]
+                                     "paceMs": pace, "heavyLoops": heavy, "phases": phases, "timeouts": overrun]
         let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
     }
@@ -104,6 +105,28 @@ struct ContentionCommand: AsyncParsableCommand {
             for await timings in group { all.merge(timings) }
             return all
         }
+    }
+
+    /// Each heavy query with `timeout=100ms`, alone, five times: how long
+    /// the answer takes (the deadline plus how long work runs past it) and
+    /// what it is (a timeout error, or success when the query was faster).
+    private static func timeouts(_ probe: HTTPProbe, time: Double, start: Int64) async -> [[String: Any]] {
+        var results: [[String: Any]] = []
+        for (path, query) in heavyQueries {
+            let window = path == "query_range" ? "&start=\(Double(start) / 1000)&end=\(time)&step=5" : "&time=\(time)"
+            var timings = Timings()
+            timings.label = query
+            var answers: [String] = []
+            for _ in 0 ..< 5 {
+                let outcome = await probe.query(path, query, window + "&timeout=100ms")
+                answers.append(outcome.ok ? "success" : String((outcome.error ?? "").prefix(120)))
+                timings.milliseconds.append(outcome.milliseconds)
+            }
+            var summary = timings.summary
+            summary["answers"] = Array(Set(answers))
+            results.append(summary)
+        }
+        return results
     }
 
     /// Runs one query again and again until `stop`.
