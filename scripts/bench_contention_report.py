@@ -15,7 +15,7 @@ def ratio(a, b):
     if a < 0 or b <= 0:
         return "–"
     r = a / b
-    return f"{r:.2f}×" if r < 10 else f"{r:.0f}×"
+    return f"{r:.3f}×" if r < 0.01 else f"{r:.2f}×" if r < 10 else f"{r:.0f}×"
 
 def stat(result, phase, what, key):
     return result["phases"][phase][what][key]
@@ -53,7 +53,9 @@ for ha, hp in zip(heavy(agent), heavy(prom)):
 lines += ["", "Each heavy query alone with `timeout=100ms` (5 runs): time to the answer, p50 / max, and the answer.", "",
           "| query | agent360 | Prometheus 2.42 |", "|---|---:|---:|"]
 def answered(t):
-    return f"{ms(t['p50Ms'])} / {ms(t['maxMs'])}, " + "; ".join(a.replace("|", "/") for a in t["answers"])
+    said = ["503 `timeout` (\"query timed out in expression evaluation\")" if '"errorType":"timeout"' in a else a.replace("|", "/")
+            for a in t["answers"]]
+    return f"{ms(t['p50Ms'])} / {ms(t['maxMs'])}, " + "; ".join(said)
 for ta, tp in zip(agent.get("timeouts", []), prom.get("timeouts", [])):
     lines.append(f"| `{ta['label']}` | {answered(ta)} | {answered(tp)} |")
 for server, result in (("agent360", agent), ("Prometheus", prom)):

@@ -56,8 +56,11 @@ struct IndexContentionCommand: AsyncParsableCommand {
         let result: [String: Any] = [
             "values": values, "queries": queries, "valuesPerHold": valuesPerHold, "creations": waits.count, "resolves": resolves.count,
             "createP50Ms": Self.percentile(waits, 0.5), "createP99Ms": Self.percentile(waits, 0.99),
-            "createP999Ms": Self.percentile(waits, 0.999), "createMaxMs": waits.last ?? .nan,
-            "resolveP50Ms": Self.percentile(resolves, 0.5), "resolveMaxMs": resolves.last ?? .nan,
+            "createP999Ms": Self.percentile(waits, 0.999), "createMaxMs": waits.last ?? -1,
+            "resolveP50Ms": Self.percentile(resolves, 0.5), "resolveMaxMs": resolves.last ?? -1,
+            // One creation per resolve can meet a copy under the lock: the
+            // slowest creations show it (or the machine's noise, without queries).
+            "createTopMs": Array(waits.suffix(10).reversed()),
         ]
         let data = try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])
         print(String(decoding: data, as: UTF8.self))
@@ -68,7 +71,7 @@ struct IndexContentionCommand: AsyncParsableCommand {
     }
 
     static func percentile(_ sorted: [Double], _ p: Double) -> Double {
-        guard !sorted.isEmpty else { return .nan }
+        guard !sorted.isEmpty else { return -1 }
         return sorted[min(sorted.count - 1, max(0, Int((p * Double(sorted.count)).rounded(.up)) - 1))]
     }
 }

@@ -12,8 +12,9 @@ import Synchronization
 final class QueryGate: Sendable {
     let maxConcurrency: Int
     let maxQueued: Int
-    /// Where admitted queries and the series and label reads run.
-    let executor = QueryExecutor()
+    /// Where admitted queries and the series and label reads run: a thread
+    /// for each running query, a few more for the reads.
+    let executor: QueryExecutor
     private let state = Mutex(State())
 
     private struct State {
@@ -28,6 +29,7 @@ final class QueryGate: Sendable {
     init(maxConcurrency: Int, maxQueued: Int) {
         self.maxConcurrency = max(maxConcurrency, 1)
         self.maxQueued = max(maxQueued, 0)
+        executor = QueryExecutor(maxThreads: self.maxConcurrency + 8)
     }
 
     /// Queries running and waiting now (for `/metrics`).
