@@ -2,14 +2,16 @@
 # Side-by-side benchmarks: agent360 and Prometheus 2.42 get the same load in
 # the same run, each server pinned to CPU 0 (taskset), the load generator on
 # CPU 1. Results are printed and written into BENCHMARKS.md.
-#   scripts/bench.sh [ingest|query|api|restart|all]
+#   scripts/bench.sh [ingest|query|api|restart|all|contention]
 # ingest: WAL on (fsync periodic and always) vs Prometheus, with WAL bytes per
 # sample; query/api: on the last ingest run's data; restart: 1 h of data,
-# clean (SIGTERM) and kill -9 restarts to ready.
+# clean (SIGTERM) and kill -9 restarts to ready. contention (not in all):
+# remote-write and point-query latency alone, then with 4 heavy queries
+# running, into its own section of BENCHMARKS.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what="${1:-all}"
-case "$what" in ingest|query|api|restart|all) ;; *) echo "usage: $0 [ingest|query|api|restart|all]" >&2; exit 2 ;; esac
+case "$what" in ingest|query|api|restart|all|contention) ;; *) echo "usage: $0 [ingest|query|api|restart|all|contention]" >&2; exit 2 ;; esac
 scripts/install-deps.sh bench >/dev/null
 
 SERIES="${BENCH_SERIES:-100000}"
@@ -310,6 +312,36 @@ if [[ "$what" == restart || "$what" == all ]]; then
       restart_once "$server" clean "$run" TERM
     done
   done
+fi
+
+if [[ "$what" == contention ]]; then
+  # Each server alone on CPU 0 in turn, the load tool on CPU 1: the same
+  # preload, then a paced remote-write load and a point-query loop, alone
+  # and with heavy queries running (ContentionCommand).
+  C_SERIES="${BENCH_CONTENTION_SERIES:-100000}"; C_SECONDS="${BENCH_CONTENTION_SECONDS:-30}"
+  C_PRELOAD=40; C_PACE=2000
+  c_rounds=$(python3 -c "import math; print($C_PRELOAD + math.ceil(2 * $C_SECONDS * 1000 / $C_PACE) + 2)")
+  new_timeline "$c_rounds"
+  contend() { # SERVER BASE_URL PID
+    local cpu0 out
+    cpu0=$(cpu_s "$3")
+    out=$(taskset -c 1 "$bin/agent360-bench" contention --url "$2" --series "$C_SERIES" --preload "$C_PRELOAD" \
+      --seconds "$C_SECONDS" --pace "$C_PACE" --heavy 4 --start "$start_ms")
+    record "{\"bench\":\"contention\",\"server\":\"$1\",\"result\":$out,\"cpuSeconds\":$(python3 -c "print($(cpu_s "$3")-$cpu0)")}"
+    echo "$out"
+  }
+  echo "== contention: agent360"
+  start_agent360 "$work/agent-data" periodic
+  contend agent360 "http://127.0.0.1:$agent_port" "$agent_pid"
+  stop "$agent_pid"
+  echo "== contention: Prometheus"
+  start_prometheus "$work/prom-data"
+  contend prometheus "http://127.0.0.1:$prom_port" "$prom_pid"
+  stop "$prom_pid"
+  cp "$results" .build-bench/bench-contention.jsonl
+  python3 scripts/bench_contention_report.py "$results" BENCHMARKS.md
+  echo "== BENCHMARKS.md contention section updated ($(elapsed_since "$bench_started") s)"
+  exit 0
 fi
 
 record "{\"bench\":\"duration\",\"server\":\"\",\"what\":\"$what\",\"seconds\":$(elapsed_since "$bench_started")}"

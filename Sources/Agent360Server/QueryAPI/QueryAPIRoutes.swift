@@ -20,10 +20,10 @@ struct QueryAPIRoutes: Sendable {
                 await respond(request) { values throws(APIError) in try await rangeQuery(values) }
             }
             router.on("/api/v1/series", method: method) { request, _ in
-                await respond(request) { values throws(APIError) in try series(values) }
+                await respond(request) { values throws(APIError) in try await series(values) }
             }
             router.on("/api/v1/labels", method: method) { request, _ in
-                await respond(request) { values throws(APIError) in try labelNames(values) }
+                await respond(request) { values throws(APIError) in try await labelNames(values) }
             }
             router.on("/api/v1/query_exemplars", method: method) { request, _ in
                 await respond(request) { values throws(APIError) in try exemplars(values) }
@@ -31,7 +31,7 @@ struct QueryAPIRoutes: Sendable {
         }
         router.get("/api/v1/label/{name}/values") { request, context in
             let name = context.parameters.get("name") ?? ""
-            return await respond(request) { values throws(APIError) in try labelValues(name, values) }
+            return await respond(request) { values throws(APIError) in try await labelValues(name, values) }
         }
         router.get("/api/v1/metadata") { request, _ in
             await respond(request) { values throws(APIError) in try metadata(values) }
@@ -77,16 +77,18 @@ struct QueryAPIRoutes: Sendable {
         return writer
     }
 
-    func series(_ values: FormValues) throws(APIError) -> JSONWriter {
+    func series(_ values: FormValues) async throws(APIError) -> JSONWriter {
         let sets = try APIParameters.matcherSets(values, required: true)
         let (start, end) = try APIParameters.range(values)
-        var seen = Set<Labels>()
-        var all: [Labels] = []
-        for matchers in sets {
-            for labels in try storage({ try queries.store.series(matchers, minTime: start, maxTime: end) })
-            where seen.insert(labels).inserted {
-                all.append(labels)
+        var all = try await read { () throws -> [Labels] in
+            var seen = Set<Labels>()
+            var all: [Labels] = []
+            for matchers in sets {
+                for labels in try queries.store.series(matchers, minTime: start, maxTime: end) where seen.insert(labels).inserted {
+                    all.append(labels)
+                }
             }
+            return all
         }
         all.sort()
         if let limit = try APIParameters.limit(values), all.count > limit { all.removeLast(all.count - limit) }
@@ -97,25 +99,31 @@ struct QueryAPIRoutes: Sendable {
         return writer
     }
 
-    func labelNames(_ values: FormValues) throws(APIError) -> JSONWriter {
+    func labelNames(_ values: FormValues) async throws(APIError) -> JSONWriter {
         let sets = try APIParameters.matcherSets(values, required: false)
         let (start, end) = try APIParameters.range(values)
-        var names = Set<String>()
-        for matchers in sets.isEmpty ? [[]] : sets {
-            names.formUnion(try storage({ try queries.store.labelNames(matchers, minTime: start, maxTime: end) }))
+        let names = try await read { () throws -> Set<String> in
+            var names = Set<String>()
+            for matchers in sets.isEmpty ? [[]] : sets {
+                names.formUnion(try queries.store.labelNames(matchers, minTime: start, maxTime: end))
+            }
+            return names
         }
         return Self.stringArray(names.sorted(), limit: try APIParameters.limit(values))
     }
 
-    func labelValues(_ name: String, _ values: FormValues) throws(APIError) -> JSONWriter {
+    func labelValues(_ name: String, _ values: FormValues) async throws(APIError) -> JSONWriter {
         guard MetricNameValidation.isValidLabelName(name) else {
             throw APIError(.badData, "invalid label name: \"\(name)\"")
         }
         let sets = try APIParameters.matcherSets(values, required: false)
         let (start, end) = try APIParameters.range(values)
-        var found = Set<String>()
-        for matchers in sets.isEmpty ? [[]] : sets {
-            found.formUnion(try storage({ try queries.store.labelValues(name, matchers, minTime: start, maxTime: end) }))
+        let found = try await read { () throws -> Set<String> in
+            var found = Set<String>()
+            for matchers in sets.isEmpty ? [[]] : sets {
+                found.formUnion(try queries.store.labelValues(name, matchers, minTime: start, maxTime: end))
+            }
+            return found
         }
         return Self.stringArray(found.sorted(), limit: try APIParameters.limit(values))
     }
@@ -207,8 +215,11 @@ struct QueryAPIRoutes: Sendable {
         return value
     }
 
-    private func storage<T>(_ body: () throws -> T) throws(APIError) -> T {
-        do { return try body() } catch { throw APIError(.internalError, "\(error)") }
+    /// A store read of the series and label endpoints: under the query
+    /// timeout, on the query threads (not gated: Prometheus's concurrency
+    /// limit is for PromQL alone).
+    private func read<T>(_ body: () throws -> T) async throws(APIError) -> T {
+        try await gate.executor.run { () throws(APIError) in try queries.read(body) }
     }
 
     static func stringArray(_ strings: [String], limit: Int?) -> JSONWriter {

@@ -12,6 +12,9 @@ import Synchronization
 final class QueryGate: Sendable {
     let maxConcurrency: Int
     let maxQueued: Int
+    /// Where admitted queries and the series and label reads run: a thread
+    /// for each running query, a few more for the reads.
+    let executor: QueryExecutor
     private let state = Mutex(State())
 
     private struct State {
@@ -26,6 +29,7 @@ final class QueryGate: Sendable {
     init(maxConcurrency: Int, maxQueued: Int) {
         self.maxConcurrency = max(maxConcurrency, 1)
         self.maxQueued = max(maxQueued, 0)
+        executor = QueryExecutor(maxThreads: self.maxConcurrency + 8)
     }
 
     /// Queries running and waiting now (for `/metrics`).
@@ -36,12 +40,12 @@ final class QueryGate: Sendable {
     /// Queries refused because the queue was full, since start.
     var refused: Int { state.withLock { $0.refused } }
 
-    /// Runs `body` once a slot is free; 503 when the queue is full, 499 when
-    /// the client went away while waiting.
+    /// Runs `body` on the query threads once a slot is free; 503 when the
+    /// queue is full, 499 when the client went away while waiting.
     func run<T>(_ body: () async throws(APIError) -> T) async throws(APIError) -> T {
         try await enter()
         defer { leave() }
-        return try await body()
+        return try await executor.run(body)
     }
 
     private func enter() async throws(APIError) {

@@ -49,6 +49,21 @@ struct QueryService: Sendable {
         return copy
     }
 
+    /// Runs a store read of the series and label endpoints under the
+    /// configured query timeout, so that listing millions of series stops
+    /// when the time is up (the store checks `ScanDeadline` as it scans).
+    func read<T>(_ body: () throws -> T) throws(APIError) -> T {
+        let deadline = engine.options.timeout.map { ContinuousClock.now.advanced(by: $0) }
+        do {
+            return try ScanDeadline.$current.withValue(ScanDeadline(deadline)) { try body() }
+        } catch let error as ScanInterrupted {
+            throw error.isTimeout ? APIError(.timeout, "query timed out in series selection")
+                                  : APIError(.canceled, "query was canceled in series selection")
+        } catch {
+            throw APIError(.internalError, "\(error)")
+        }
+    }
+
     static func apiError(_ error: any Error) -> APIError {
         guard let error = error as? QueryError else { return APIError(.internalError, "\(error)") }
         switch error.kind {

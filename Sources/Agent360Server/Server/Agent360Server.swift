@@ -159,7 +159,13 @@ public struct Agent360Server: Sendable {
         let readiness = self.readiness
         let logger = self.logger
         let webSecurity = self.webSecurity
-        let http1 = HTTP1Channel.Configuration(idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds))
+        // The parser's limit on the request line and headers sits above the
+        // query API's 1 MiB query-string limit (Prometheus's, via Go), so such
+        // a URL gets the API's JSON 414, not a bare 400.
+        let http1 = HTTP1Channel.Configuration(
+            idleTimeout: .milliseconds(config.server.idleTimeout.milliseconds),
+            httpDecoderConfiguration: .init(maxHeaderFieldSize: 2 * APIResponse.maxQueryBytes,
+                                            maxHeaderListSize: 2 * APIResponse.maxQueryBytes))
         return Application(
             router: router,
             server: .plainListener(http1, security: webSecurity,

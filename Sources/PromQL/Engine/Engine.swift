@@ -57,7 +57,9 @@ public struct Engine: Sendable {
         let expr = try Self.validated(expr)
         let evaluator = Evaluator(
             querier: querier, options: options, queryStart: time, queryEnd: time, streamsAggregations: streamsAggregations)
-        return try evaluator.instantResult(expr, at: time)
+        return try ScanDeadline.$current.withValue(ScanDeadline(evaluator.deadline)) {
+            try evaluator.instantResult(expr, at: time)
+        }
     }
 
     /// Evaluates `query` at every `step` ms from `start` to `end` (inclusive).
@@ -83,7 +85,9 @@ public struct Engine: Sendable {
         }
         let evaluator = Evaluator(
             querier: querier, options: options, queryStart: start, queryEnd: end, streamsAggregations: streamsAggregations)
-        return try evaluator.rangeResult(expr, grid: StepGrid(start: start, end: end, interval: step))
+        return try ScanDeadline.$current.withValue(ScanDeadline(evaluator.deadline)) {
+            try evaluator.rangeResult(expr, grid: StepGrid(start: start, end: end, interval: step))
+        }
     }
 
     /// Expressions built or rewritten in code get the parser's type checks

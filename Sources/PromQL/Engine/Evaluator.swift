@@ -18,7 +18,8 @@ final class Evaluator {
     let queryStart: Int64
     let queryEnd: Int64
     let streamsAggregations: Bool
-    private let deadline: ContinuousClock.Instant?
+    /// When the query times out; the store's scans see it as `ScanDeadline`.
+    let deadline: ContinuousClock.Instant?
     private(set) var loadedSamples = 0
     private var interruptCheckCounter = 0
 
@@ -100,7 +101,8 @@ final class Evaluator {
     }
 
     /// Streams series from storage, counting loaded samples against the
-    /// limit and checking for interruption every 1024 series.
+    /// limit and checking for interruption every 64 series (the store
+    /// checks too, while it resolves postings and between spans of series).
     ///
     /// Counters live in locals while the visit runs: class properties would
     /// cost a dynamic exclusivity check per series.
@@ -117,11 +119,13 @@ final class Evaluator {
                 loaded &+= series.samples.count
                 if loaded > allowance { throw QueryError.tooManySamples }
                 visited &+= 1
-                if visited & 1023 == 0 { try checkInterruptNow() }
+                if visited & 63 == 0 { try checkInterruptNow() }
                 try body(series)
             }
         } catch let error as QueryError {
             throw error
+        } catch let error as ScanInterrupted {
+            throw error.isTimeout ? QueryError.timedOut("expression evaluation") : QueryError.canceled("expression evaluation")
         } catch {
             throw QueryError(.storage, "expanding series: \(error)")
         }

@@ -13,11 +13,12 @@ struct IndexState: ~Copyable {
     }
 
     /// What resolving `matchers` needs from the index, taken under the
-    /// lock: matchers with exact values are looked up now; for the others,
-    /// each value of the label is copied with its postings (a reference
-    /// count each), and `ResolveSnapshot.resolve` runs the regexes after
-    /// the lock is released, so no user-supplied pattern runs while ingest
-    /// and other queries wait for the index.
+    /// lock: matchers with exact values are looked up now. The values of a
+    /// label a regex must test are copied later, a few buckets per lock
+    /// hold (`MemoryStore.fillCandidates`, `forValues`), and
+    /// `ResolveSnapshot.resolve` runs the regexes after the lock is
+    /// released, so neither a user-supplied pattern nor a copy of a million
+    /// values runs while series creation and other queries wait.
     func snapshot(_ matchers: [LabelMatcher]) -> ResolveSnapshot {
         var snapshot = ResolveSnapshot(all: postings.all)
         for matcher in matchers {
@@ -28,85 +29,43 @@ struct IndexState: ~Copyable {
                 ? (matcher.kind == .notEqual ? [matcher.value] : matcher.kind == .regexNoMatch ? matcher.pattern?.literals : nil)
                 : (matcher.kind == .equal ? [matcher.value] : matcher.kind == .regexMatch ? matcher.pattern?.literals : nil)
             guard let nameID = symbols.find(matcher.name), let values = postings.byName[nameID] else {
-                snapshot.steps.append(ResolveSnapshot.Step(matcher: matcher, drops: drops, lists: [], candidates: []))
+                snapshot.steps.append(ResolveSnapshot.Step(matcher: matcher, drops: drops, lists: [], pendingName: nil))
+                continue
+            }
+            guard let exact else {
+                snapshot.steps.append(ResolveSnapshot.Step(matcher: matcher, drops: drops, lists: [], pendingName: nameID))
                 continue
             }
             var lists: [[UInt32]] = []
-            var candidates: [(String, [UInt32])] = []
-            if let exact {
-                for literal in exact {
-                    if let valueID = symbols.find(literal), let list = values[valueID] { lists.append(list) }
-                }
-            } else {
-                candidates.reserveCapacity(values.count)
-                for (valueID, list) in values { candidates.append((symbols.directory.string(valueID), list)) }
+            for literal in exact {
+                if let valueID = symbols.find(literal), let list = values[valueID] { lists.append(list) }
             }
-            snapshot.steps.append(ResolveSnapshot.Step(matcher: matcher, drops: drops, lists: lists, candidates: candidates))
+            snapshot.steps.append(ResolveSnapshot.Step(matcher: matcher, drops: drops, lists: lists, pendingName: nil))
         }
         return snapshot
+    }
+
+    /// Calls `body` with the values of label `nameID` and their postings,
+    /// bucket after bucket from `first`, until about `budget` values have
+    /// been passed; returns the next bucket (`ValuePostings.bucketCount`
+    /// when done, or when `name` no longer has that symbol: the label went
+    /// away and its id may name something else now).
+    func forValues(
+        _ nameID: UInt32, named name: String, from first: Int, budget: Int, _ body: (String, [UInt32]) -> Void
+    ) -> Int {
+        guard symbols.find(name) == nameID, let values = postings.byName[nameID] else { return ValuePostings.bucketCount }
+        var bucket = first
+        var passed = 0
+        while bucket < ValuePostings.bucketCount && passed < budget {
+            for (valueID, list) in values.buckets[bucket] { body(symbols.directory.string(valueID), list) }
+            passed += values.buckets[bucket].count
+            bucket += 1
+        }
+        return bucket
     }
 
     /// Sorted names of all labels in the index.
     func allLabelNames() -> [String] {
         postings.byName.keys.map { symbols.directory.string($0) }.sorted()
-    }
-
-    /// Sorted values of `name` over all series.
-    func allLabelValues(_ name: String) -> [String] {
-        guard let nameID = symbols.find(name), let values = postings.byName[nameID] else { return [] }
-        return values.keys.map { symbols.directory.string($0) }.sorted()
-    }
-}
-
-/// The index's side of a selector, copied out under the lock (see
-/// `IndexState.snapshot`); `resolve` finishes the work without it.
-struct ResolveSnapshot {
-    struct Step {
-        let matcher: LabelMatcher
-        /// True: the series whose value is refused are dropped (the matcher
-        /// accepts ""); false: only series with an accepted value are kept.
-        let drops: Bool
-        /// Postings of values already known to be the ones that count.
-        let lists: [[UInt32]]
-        /// Every value of the label with its postings, to test here.
-        let candidates: [(String, [UInt32])]
-    }
-
-    let all: [UInt32]
-    var steps: [Step] = []
-
-    init(all: [UInt32]) { self.all = all }
-
-    /// Series ids selected by all matchers, sorted, with Prometheus's rule
-    /// that a matcher accepting "" also accepts series without the label.
-    func resolve() -> [UInt32] {
-        var required: [[UInt32]] = []
-        var excluded: [[UInt32]] = []
-        for step in steps {
-            var lists = step.lists
-            for (value, list) in step.candidates where step.matcher.matches(value) != step.drops { lists.append(list) }
-            let union = PostingList.union(lists)
-            if step.drops {
-                if !union.isEmpty { excluded.append(union) }
-            } else {
-                if union.isEmpty { return [] }
-                required.append(union)
-            }
-        }
-        var result: [UInt32]
-        if required.isEmpty {
-            result = all
-        } else {
-            required.sort { $0.count < $1.count }
-            result = required[0]
-            for list in required.dropFirst() {
-                result = PostingList.intersect(result, list)
-                if result.isEmpty { return [] }
-            }
-        }
-        if !excluded.isEmpty {
-            PostingList.subtract(PostingList.union(excluded), from: &result)
-        }
-        return result
     }
 }

@@ -3,7 +3,7 @@
 /// Touched only when series are created or removed and when a query
 /// resolves its matchers, never per sample.
 struct PostingsIndex {
-    private(set) var byName: [UInt32: [UInt32: [UInt32]]] = [:]
+    private(set) var byName: [UInt32: ValuePostings] = [:]
     /// Every live series, for selectors whose matchers all accept "".
     private(set) var all: [UInt32] = []
     private(set) var entryCount = 0
@@ -12,12 +12,7 @@ struct PostingsIndex {
     mutating func add(id: UInt32, symbols: UnsafeBufferPointer<UInt32>) {
         var pair = 0
         while pair + 1 < symbols.count {
-            let name = symbols[pair]
-            let value = symbols[pair + 1]
-            var isNew = false
-            if byName[name]?[value] == nil { isNew = true }
-            PostingList.insert(id, into: &byName[name, default: [:]][value, default: []])
-            if isNew { listCount += 1 }
+            if byName[symbols[pair], default: ValuePostings()].insert(id, value: symbols[pair + 1]) { listCount += 1 }
             entryCount += 1
             pair += 2
         }
@@ -30,8 +25,8 @@ struct PostingsIndex {
         if list.isEmpty { listCount += 1 }
         let merged = list.isEmpty ? ids : PostingList.merge(list, ids)
         entryCount += merged.count - list.count
-        // Nested subscripts modify in place: no copy of the name's map.
-        byName[name, default: [:]][value] = merged
+        // Nested accessors modify in place: no copy of the name's values.
+        byName[name, default: ValuePostings()].set(merged, value: value)
     }
 
     mutating func mergeIntoAll(_ ids: [UInt32]) {
@@ -58,11 +53,11 @@ struct PostingsIndex {
             let name = UInt32(truncatingIfNeeded: key >> 32)
             let value = UInt32(truncatingIfNeeded: key)
             guard var values = byName.removeValue(forKey: name) else { continue }
-            if var list = values.removeValue(forKey: value) {
+            if var list = values.remove(value: value) {
                 let before = list.count
                 PostingList.subtract(listIDs.sorted(), from: &list)
                 entryCount -= before - list.count
-                if list.isEmpty { listCount -= 1 } else { values[value] = list }
+                if list.isEmpty { listCount -= 1 } else { values.set(list, value: value) }
             }
             if !values.isEmpty { byName[name] = values }
         }
@@ -71,7 +66,7 @@ struct PostingsIndex {
     }
 
     var estimatedBytes: Int {
-        // ids, per-list array headers + malloc, dictionary slots.
-        entryCount * 4 + all.capacity * 4 + listCount * 64 + byName.count * 96
+        // ids, per-list array headers + malloc, dictionary slots, buckets.
+        entryCount * 4 + all.capacity * 4 + listCount * 64 + byName.count * (96 + ValuePostings.bucketCount * 8)
     }
 }

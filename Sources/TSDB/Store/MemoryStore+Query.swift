@@ -1,11 +1,11 @@
 extension MemoryStore {
     public func select(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws -> [SelectedSeries] {
         guard minTime <= maxTime else { return [] }
-        let (ids, highWater) = resolve(matchers)
+        let (ids, highWater) = try resolve(matchers)
         guard !ids.isEmpty else { return [] }
         var gather = SeriesGather(symbolHighWater: highWater, expectedSeries: ids.count)
         let directory = symbolDirectory
-        forEachShard(of: ids) { shard, shardIDs in
+        try forEachSpan(of: ids) { shard, shardIDs in
             shards[shard].state.withLock { state in
                 gather.collect(from: state, ids: shardIDs, minTime: minTime, maxTime: maxTime, directory: directory)
             }
@@ -20,11 +20,11 @@ extension MemoryStore {
 
     public func series(_ matchers: [LabelMatcher], minTime: Int64, maxTime: Int64) throws -> [Labels] {
         guard minTime <= maxTime else { return [] }
-        let (ids, highWater) = resolve(matchers)
+        let (ids, highWater) = try resolve(matchers)
         guard !ids.isEmpty else { return [] }
         var gather = SeriesGather(symbolHighWater: highWater, expectedSeries: ids.count)
         let directory = symbolDirectory
-        visit(ids) { record in
+        try visit(ids) { record in
             if MemoryStore.overlaps(record, minTime, maxTime) { gather.addLabels(record, directory) }
         }
         let built = (0 ..< gather.count).map { gather.labels(of: $0) }
@@ -37,10 +37,10 @@ extension MemoryStore {
             guard headOverlaps(minTime, maxTime) else { return [] }
             return index.withLock { $0.allLabelNames() }
         }
-        let (ids, _) = resolve(matchers)
+        let (ids, _) = try resolve(matchers)
         var names: [UInt32: String] = [:]
         let directory = symbolDirectory
-        visit(ids) { record in
+        try visit(ids) { record in
             guard MemoryStore.overlaps(record, minTime, maxTime) else { return }
             let symbols = record.labelSymbols
             var pair = 0
@@ -56,16 +56,13 @@ extension MemoryStore {
         guard minTime <= maxTime else { return [] }
         if matchers.isEmpty {
             guard headOverlaps(minTime, maxTime) else { return [] }
-            return index.withLock { $0.allLabelValues(name) }
+            return try allLabelValues(name)
         }
-        let (snapshot, nameID) = index.withLock { index in
-            (index.snapshot(matchers), index.symbols.find(name))
-        }
-        let ids = snapshot.resolve()
-        guard let nameID else { return [] }
+        let (ids, _) = try resolve(matchers)
+        guard let nameID = index.withLock({ $0.symbols.find(name) }) else { return [] }
         var values: [UInt32: String] = [:]
         let directory = symbolDirectory
-        visit(ids) { record in
+        try visit(ids) { record in
             guard MemoryStore.overlaps(record, minTime, maxTime) else { return }
             let symbols = record.labelSymbols
             var pair = 0
@@ -83,20 +80,35 @@ extension MemoryStore {
 
     // MARK: shared steps
 
-    /// Matching ids (sorted) and the symbol-id high-water mark at that moment.
-    func resolve(_ matchers: [LabelMatcher]) -> ([UInt32], Int) {
-        let (snapshot, highWater) = index.withLock { index in (index.snapshot(matchers), Int(index.symbols.highWater)) }
-        return (snapshot.resolve(), highWater)
-    }
-
-    /// Calls `body` for each live series among `ids`, one shard lock at a
-    /// time. Ids of series removed since resolution are skipped.
-    func visit(_ ids: [UInt32], _ body: (SeriesRecord) -> Void) {
-        forEachShard(of: ids) { shard, shardIDs in
+    /// Calls `body` for each live series among `ids`, one span of a shard
+    /// under its lock at a time. Ids of series removed since resolution are
+    /// skipped.
+    func visit(_ ids: [UInt32], _ body: (SeriesRecord) -> Void) throws {
+        try forEachSpan(of: ids) { shard, shardIDs in
             shards[shard].state.withLock { state in
                 for id in shardIDs {
                     if let slot = state.slot(forID: id) { body(state.records[slot]) }
                 }
+            }
+        }
+    }
+
+    /// Series read per shard-lock hold by a scan: ingest into that shard
+    /// waits for at most this many series, and the query's deadline is
+    /// checked between spans.
+    static let scanSpan = ScanDeadline.checkInterval
+
+    /// `forEachShard` in spans of at most `scanSpan` ids (each span sorted,
+    /// all in one shard), checking the current `ScanDeadline` before each.
+    func forEachSpan(of ids: [UInt32], _ body: (Int, ArraySlice<UInt32>) throws -> Void) throws {
+        let deadline = ScanDeadline.current
+        try forEachShard(of: ids) { shard, shardIDs in
+            var start = shardIDs.startIndex
+            while start < shardIDs.endIndex {
+                try deadline.check()
+                let end = min(start + Self.scanSpan, shardIDs.endIndex)
+                try body(shard, shardIDs[start ..< end])
+                start = end
             }
         }
     }

@@ -15,6 +15,12 @@ public struct StoreOptions: Sendable {
     /// power of two between 1 and 1024. Default 64: plenty of writers can
     /// proceed in parallel and per-shard overhead stays small.
     public var shardCount: Int
+    /// Label values a query copies per index-lock hold when a regex must
+    /// test every value of a label. Default 4096: series creation waits a
+    /// fraction of a millisecond per hold, however many values the label
+    /// has; `Int.max` copies them all in one hold (the cost it replaced,
+    /// kept measurable by `agent360-bench index-contention`).
+    public var valuesPerIndexHold = 4096
 
     public init(
         retention: Int64 = 3_600_000,
