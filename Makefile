@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api
+.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api soak
 
 ## Build and run agent360 with the embedded default configuration (http://localhost:9360/metrics).
 run:
@@ -37,3 +37,8 @@ bench-query:
 
 bench-api:
 	@scripts/bench.sh all
+
+## Soak test: mixed load for SOAK_MINUTES (default 10) at half the maximum ingest; fails on RSS growth, errors or p99 >= 50 ms.
+SOAK_MINUTES ?= 10
+soak:
+	@scripts/soak.sh $(SOAK_MINUTES)
