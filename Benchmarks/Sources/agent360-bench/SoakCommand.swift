@@ -44,6 +44,9 @@ struct SoakCommand: AsyncParsableCommand {
         let pods = max(shards, Int(rate * Double(interval) / 1000 / Double(SoakFleet.seriesPerPod)))
         let fleet = SoakFleet(pods: pods, namespaces: namespaces, workloads: workloads,
                               replacementsPerSecond: churn * Double(pods) / 60)
+        guard SoakEncoding.selfCheck(fleet: fleet) else {
+            throw ValidationError("the soak's remote-write writer disagrees with RemoteWriteEncoder")
+        }
         let probes = SoakProbes(fleet: fleet, queryURL: url, apiURL: apiURL, token: token,
                                 rangeSeconds: range, stepSeconds: step)
         var tls = TLSConfiguration.makeClientConfiguration()

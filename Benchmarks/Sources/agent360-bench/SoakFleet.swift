@@ -72,12 +72,12 @@ struct SoakFleet: Sendable {
     }
 }
 
-/// One writer connection's pods, with their label sets cached per
-/// generation; builds the requests of one scrape round.
+/// One writer connection's pods, with their series' label fields encoded
+/// once per pod generation; builds the requests of one scrape round.
 struct SoakShard {
     let fleet: SoakFleet
     let pods: [Int]
-    private var cached: [Int: (generation: Int, labels: [[RemoteWriteRequest.Label]])] = [:]
+    private var cached: [Int: (generation: Int, labels: [[UInt8]])] = [:]
 
     init(fleet: SoakFleet, pods: [Int]) {
         self.fleet = fleet
@@ -91,25 +91,27 @@ struct SoakShard {
         var requests: [(body: [UInt8], samples: Int)] = []
         var start = 0
         while start < pods.count {
-            var series: [RemoteWriteRequest.Series] = []
-            series.reserveCapacity(podsPerRequest * SoakFleet.seriesPerPod)
+            var body: [UInt8] = []
+            body.reserveCapacity(podsPerRequest * SoakFleet.seriesPerPod * 200)
+            var samples = 0
             for pod in pods[start..<min(start + podsPerRequest, pods.count)] {
                 let generation = fleet.generation(of: pod, elapsed: elapsed)
                 if let old = cached[pod], old.generation != generation {
                     for labels in old.labels {
-                        series.append(.init(labels: labels, samples: [Sample(timestamp: time, value: StaleMarker.value)]))
+                        SoakEncoding.appendSeries(labels: labels, time: time, value: StaleMarker.value, into: &body)
                     }
+                    samples += old.labels.count
                 }
                 if cached[pod]?.generation != generation {
-                    cached[pod] = (generation, fleet.labels(pod: pod, generation: generation))
+                    cached[pod] = (generation, fleet.labels(pod: pod, generation: generation).map(SoakEncoding.labels))
                 }
                 let age = max(0, elapsed - fleet.started(pod: pod, generation: generation))
                 for (index, labels) in (cached[pod]?.labels ?? []).enumerated() {
-                    let value = fleet.value(pod: pod, series: index, age: age)
-                    series.append(.init(labels: labels, samples: [Sample(timestamp: time, value: value)]))
+                    SoakEncoding.appendSeries(labels: labels, time: time, value: fleet.value(pod: pod, series: index, age: age), into: &body)
                 }
+                samples += SoakFleet.seriesPerPod
             }
-            requests.append((RemoteWriteEncoder.encode(RemoteWriteRequest(series: series)), series.count))
+            requests.append((RemoteWriteEncoder.compress(body), samples))
             start += podsPerRequest
         }
         return requests

@@ -18,17 +18,27 @@ struct IndexState: ~Copyable {
     /// count each), and `ResolveSnapshot.resolve` runs the regexes after
     /// the lock is released, so no user-supplied pattern runs while ingest
     /// and other queries wait for the index.
+    ///
+    /// A matcher without exact values on a label with more values than an
+    /// exact matcher's series (`pod!=""` beside `workload="x"`, as every
+    /// custom metrics `pods/*` request has) is deferred: copying and
+    /// unioning every pod's postings would cost the whole store under the
+    /// lock, while `MemoryStore.filter` checks the few selected series'
+    /// own labels.
     func snapshot(_ matchers: [LabelMatcher]) -> ResolveSnapshot {
         var snapshot = ResolveSnapshot(all: postings.all)
+        let bound = matchers.lazy.compactMap { exactUnionBound($0) }.min()
         for matcher in matchers {
             // A matcher accepting "" also accepts series without the label:
             // it drops the series whose value it refuses.
             let drops = matcher.matchesEmpty
-            let exact: Set<String>? = drops
-                ? (matcher.kind == .notEqual ? [matcher.value] : matcher.kind == .regexNoMatch ? matcher.pattern?.literals : nil)
-                : (matcher.kind == .equal ? [matcher.value] : matcher.kind == .regexMatch ? matcher.pattern?.literals : nil)
+            let exact = Self.exactValues(matcher)
             guard let nameID = symbols.find(matcher.name), let values = postings.byName[nameID] else {
                 snapshot.steps.append(ResolveSnapshot.Step(matcher: matcher, drops: drops, lists: [], candidates: []))
+                continue
+            }
+            if exact == nil, let bound, bound < values.count {
+                snapshot.deferred.append(ResolveSnapshot.Deferred(matcher: matcher, nameID: nameID))
                 continue
             }
             var lists: [[UInt32]] = []
@@ -44,6 +54,23 @@ struct IndexState: ~Copyable {
             snapshot.steps.append(ResolveSnapshot.Step(matcher: matcher, drops: drops, lists: lists, candidates: candidates))
         }
         return snapshot
+    }
+
+    /// The values whose postings count for `matcher` without testing the
+    /// others: its accepted values, or for a matcher accepting "" its refused
+    /// ones; nil when every value has to be tested.
+    static func exactValues(_ matcher: LabelMatcher) -> Set<String>? {
+        matcher.matchesEmpty
+            ? (matcher.kind == .notEqual ? [matcher.value] : matcher.kind == .regexNoMatch ? matcher.pattern?.literals : nil)
+            : (matcher.kind == .equal ? [matcher.value] : matcher.kind == .regexMatch ? matcher.pattern?.literals : nil)
+    }
+
+    /// How many series at most a required matcher with exact values keeps
+    /// (the sum of its values' postings); nil for other matchers.
+    func exactUnionBound(_ matcher: LabelMatcher) -> Int? {
+        guard !matcher.matchesEmpty, let exact = Self.exactValues(matcher) else { return nil }
+        guard let nameID = symbols.find(matcher.name), let values = postings.byName[nameID] else { return 0 }
+        return exact.reduce(0) { total, literal in total + (symbols.find(literal).flatMap { values[$0]?.count } ?? 0) }
     }
 
     /// Sorted names of all labels in the index.
@@ -72,13 +99,21 @@ struct ResolveSnapshot {
         let candidates: [(String, [UInt32])]
     }
 
+    /// A matcher left for `MemoryStore.filter` to test on the series' labels.
+    struct Deferred {
+        let matcher: LabelMatcher
+        let nameID: UInt32
+    }
+
     let all: [UInt32]
     var steps: [Step] = []
+    var deferred: [Deferred] = []
 
     init(all: [UInt32]) { self.all = all }
 
-    /// Series ids selected by all matchers, sorted, with Prometheus's rule
-    /// that a matcher accepting "" also accepts series without the label.
+    /// Series ids selected by all matchers but the deferred ones, sorted,
+    /// with Prometheus's rule that a matcher accepting "" also accepts
+    /// series without the label.
     func resolve() -> [UInt32] {
         var required: [[UInt32]] = []
         var excluded: [[UInt32]] = []

@@ -61,7 +61,7 @@ extension MemoryStore {
         let (snapshot, nameID) = index.withLock { index in
             (index.snapshot(matchers), index.symbols.find(name))
         }
-        let ids = snapshot.resolve()
+        let ids = filter(snapshot.resolve(), by: snapshot.deferred)
         guard let nameID else { return [] }
         var values: [UInt32: String] = [:]
         let directory = symbolDirectory
@@ -86,7 +86,34 @@ extension MemoryStore {
     /// Matching ids (sorted) and the symbol-id high-water mark at that moment.
     func resolve(_ matchers: [LabelMatcher]) -> ([UInt32], Int) {
         let (snapshot, highWater) = index.withLock { index in (index.snapshot(matchers), Int(index.symbols.highWater)) }
-        return (snapshot.resolve(), highWater)
+        return (filter(snapshot.resolve(), by: snapshot.deferred), highWater)
+    }
+
+    /// Keeps the ids (sorted) whose series' own label values satisfy the
+    /// matchers `IndexState.snapshot` deferred; a missing label reads as "".
+    func filter(_ ids: [UInt32], by deferred: [ResolveSnapshot.Deferred]) -> [UInt32] {
+        guard !deferred.isEmpty, !ids.isEmpty else { return ids }
+        var kept: [UInt32] = []
+        kept.reserveCapacity(ids.count)
+        let directory = symbolDirectory
+        visit(ids) { record in
+            let symbols = record.labelSymbols
+            for step in deferred {
+                var value = ""
+                var pair = 0
+                while pair < symbols.count {
+                    if symbols[pair] == step.nameID {
+                        value = directory.string(symbols[pair + 1])
+                        break
+                    }
+                    pair += 2
+                }
+                if !step.matcher.matches(value) { return }
+            }
+            kept.append(record.id)
+        }
+        kept.sort()
+        return kept
     }
 
     /// Calls `body` for each live series among `ids`, one shard lock at a
