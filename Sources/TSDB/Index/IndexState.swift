@@ -27,7 +27,10 @@ struct IndexState: ~Copyable {
     /// own labels.
     func snapshot(_ matchers: [LabelMatcher]) -> ResolveSnapshot {
         var snapshot = ResolveSnapshot(all: postings.all)
-        let bound = matchers.lazy.compactMap { exactUnionBound($0) }.min()
+        var bound: Int?
+        for matcher in matchers {
+            if let count = exactUnionBound(matcher) { bound = min(bound ?? count, count) }
+        }
         for matcher in matchers {
             // A matcher accepting "" also accepts series without the label:
             // it drops the series whose value it refuses.
@@ -70,7 +73,11 @@ struct IndexState: ~Copyable {
     func exactUnionBound(_ matcher: LabelMatcher) -> Int? {
         guard !matcher.matchesEmpty, let exact = Self.exactValues(matcher) else { return nil }
         guard let nameID = symbols.find(matcher.name), let values = postings.byName[nameID] else { return 0 }
-        return exact.reduce(0) { total, literal in total + (symbols.find(literal).flatMap { values[$0]?.count } ?? 0) }
+        var total = 0
+        for literal in exact {
+            if let valueID = symbols.find(literal), let list = values[valueID] { total += list.count }
+        }
+        return total
     }
 
     /// Sorted names of all labels in the index.
