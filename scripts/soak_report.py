@@ -72,6 +72,9 @@ def main():
           f"{summary['intervalMs']} ms, churn {summary['churnPerMinute']:.0%}/min ({summary['podsReplaced']:,} pods replaced), "
           f"retention {args.retention_seconds:.0f} s")
     print(f"RSS: start {rss[0]:.0f} MB, max {max(rss):.0f} MB, end {rss[-1]:.0f} MB")
+    cpu = [float(r["cpu_cores"]) for r in rows if r.get("cpu_cores")]
+    if cpu:
+        print(f"agent360 CPU (cores busy per window, pinned to one): mean {sum(cpu) / len(cpu):.2f}, max {max(cpu):.2f}")
     print("| kind | requests | errors | empty answers | p50 | p99 | max |")
     print("|---|---|---|---|---|---|---|")
     for k, v in kinds.items():

@@ -62,22 +62,34 @@ struct SoakProbes: Sendable {
     func get(_ client: HTTPClient, _ url: String, bearer: Bool) async -> (ms: Double, error: String?, empty: Bool) {
         var request = HTTPClientRequest(url: url)
         if bearer { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
-        let clock = ContinuousClock()
-        let started = clock.now
-        do {
-            let response = try await client.execute(request, timeout: .seconds(30))
-            let body = try await response.body.collect(upTo: 64 << 20)
-            let ms = (clock.now - started).milliseconds
-            guard (200..<300).contains(response.status.code) else {
-                return (ms, "\(response.status.code) \(String(buffer: body).prefix(300))", false)
-            }
-            let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
-            let items = bearer ? object?["items"] : (object?["data"] as? [String: Any])?["result"]
-            guard let list = items as? [Any] else { return (ms, "malformed answer: \(String(buffer: body).prefix(300))", false) }
-            return (ms, nil, list.isEmpty)
-        } catch {
-            return ((clock.now - started).milliseconds, "\(error)", false)
+        let (ms, answer) = await timedExecute(client, request, upTo: 64 << 20)
+        let status: UInt
+        let body: ByteBuffer
+        switch answer {
+        case .success(let reply): (status, body) = reply
+        case .failure(let error): return (ms, "\(error)", false)
         }
+        guard (200..<300).contains(status) else { return (ms, "\(status) \(String(buffer: body).prefix(300))", false) }
+        let object = try? JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any]
+        let items = bearer ? object?["items"] : (object?["data"] as? [String: Any])?["result"]
+        guard let list = items as? [Any] else { return (ms, "malformed answer: \(String(buffer: body).prefix(300))", false) }
+        return (ms, nil, list.isEmpty)
+    }
+}
+
+/// One request timed to the last byte of its body: the status and body, or
+/// why there was no answer.
+func timedExecute(_ client: HTTPClient, _ request: HTTPClientRequest, upTo limit: Int)
+    async -> (ms: Double, answer: Result<(status: UInt, body: ByteBuffer), any Error>)
+{
+    let clock = ContinuousClock()
+    let started = clock.now
+    do {
+        let response = try await client.execute(request, timeout: .seconds(60))
+        let body = try await response.body.collect(upTo: limit)
+        return ((clock.now - started).milliseconds, .success((response.status.code, body)))
+    } catch {
+        return ((clock.now - started).milliseconds, .failure(error))
     }
 }
 

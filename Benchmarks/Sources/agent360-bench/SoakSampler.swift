@@ -3,7 +3,8 @@ import Foundation
 import NIOCore
 
 /// Every `every`, appends one CSV row: seconds into the soak, agent360's
-/// RSS (VmRSS) and active series, and per request kind the requests,
+/// RSS (VmRSS), CPU (cores busy since the row before: is its core
+/// saturated?) and active series, and per request kind the requests,
 /// errors, p50 and p99 of the window since the row before.
 struct SoakSampler: Sendable {
     let pid: Int32
@@ -13,7 +14,7 @@ struct SoakSampler: Sendable {
 
     static var header: String {
         let perKind = SoakKind.allCases.map { "\($0.rawValue)_requests,\($0.rawValue)_errors,\($0.rawValue)_p50_ms,\($0.rawValue)_p99_ms" }
-        return (["elapsed_s", "rss_mb", "active_series", "samples_per_s"] + perKind).joined(separator: ",")
+        return (["elapsed_s", "rss_mb", "cpu_cores", "active_series", "samples_per_s"] + perKind).joined(separator: ",")
     }
 
     func run(stats: SoakStats, start: ContinuousClock.Instant, end: ContinuousClock.Instant) async {
@@ -27,6 +28,7 @@ struct SoakSampler: Sendable {
         let client = HTTPClient(eventLoopGroupProvider: .singleton)
         var tick = 0
         var last = start
+        var lastCPU = cpuSeconds()
         while true {
             let due = start + every * tick
             guard due <= end else { break }
@@ -35,8 +37,11 @@ struct SoakSampler: Sendable {
             let window = stats.takeWindow()
             let seconds = max((now - last).seconds, 0.001)
             last = now
+            let cpu = cpuSeconds()
+            let busy = cpu.flatMap { now in lastCPU.map { String(format: "%.2f", (now - $0) / seconds) } } ?? ""
+            lastCPU = cpu
             var fields = [String(format: "%.1f", (now - start).seconds), rssMegabytes().map { String(format: "%.1f", $0) } ?? "",
-                          await activeSeries(client).map(String.init) ?? "",
+                          busy, await activeSeries(client).map(String.init) ?? "",
                           String(format: "%.0f", Double(window[.write]?.samples ?? 0) / seconds)]
             for kind in SoakKind.allCases {
                 let tally = window[kind] ?? SoakTally()
@@ -56,6 +61,16 @@ struct SoakSampler: Sendable {
             return line.split(separator: " ").dropFirst().first.flatMap { Double($0) }.map { $0 * 1024 / 1e6 }
         }
         return nil
+    }
+
+    /// User plus system CPU seconds of the process (/proc/PID/stat fields
+    /// 14 and 15, after the command name), nil once it is gone.
+    func cpuSeconds() -> Double? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        let fields = stat[stat.index(after: close)...].split(separator: " ")
+        guard fields.count > 13, let user = Double(fields[11]), let system = Double(fields[12]) else { return nil }
+        return (user + system) / Double(sysconf(Int32(_SC_CLK_TCK)))
     }
 
     /// agent360's own count of series in the store.

@@ -45,15 +45,12 @@ struct SoakWriter: Sendable {
         request.method = .POST
         for header in RemoteWriteEncoder.headers { request.headers.add(name: header.name, value: header.value) }
         request.body = .bytes(ByteBuffer(bytes: body))
-        let clock = ContinuousClock()
-        let started = clock.now
-        do {
-            let response = try await client.execute(request, timeout: .seconds(60))
-            let text = try await response.body.collect(upTo: 1 << 20)
-            let ms = (clock.now - started).milliseconds
-            return (ms, (200..<300).contains(response.status.code) ? nil : "\(response.status.code) \(String(buffer: text).prefix(300))")
-        } catch {
-            return ((clock.now - started).milliseconds, "\(error)")
+        let (ms, answer) = await timedExecute(client, request, upTo: 1 << 20)
+        switch answer {
+        case .success(let (status, body)):
+            return (ms, (200..<300).contains(status) ? nil : "\(status) \(String(buffer: body).prefix(300))")
+        case .failure(let error):
+            return (ms, "\(error)")
         }
     }
 }
