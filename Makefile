@@ -2,7 +2,7 @@
 SWIFT ?= swift
 ARGS ?=
 
-.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api bench-auth
+.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api bench-auth soak
 
 ## Build and run agent360 with the embedded default configuration (http://localhost:9360/metrics).
 run:
@@ -41,3 +41,8 @@ bench-api:
 ## Per-request cost of basic auth and TLS on the plain listener, agent360 and Prometheus side by side.
 bench-auth:
 	@scripts/bench-auth.sh
+
+## Soak test: mixed load for SOAK_MINUTES (default 10) at half the maximum ingest; fails on RSS growth, errors or p99 >= 50 ms.
+SOAK_MINUTES ?= 10
+soak:
+	@scripts/soak.sh $(SOAK_MINUTES)

@@ -3,6 +3,7 @@
 #   scripts/install-deps.sh build   - C libraries the build links against
 #   scripts/install-deps.sh test    - plus Prometheus, kubectl and the Python clients the tests start
 #   scripts/install-deps.sh bench   - plus wrk and hyperfine
+#   scripts/install-deps.sh soak    - plus matplotlib (the soak test's chart)
 set -euo pipefail
 level="${1:-build}"
 
@@ -15,7 +16,8 @@ case "$level" in
   build) ;;
   test) wanted+=("${test_packages[@]}") ;;
   bench) wanted+=("${test_packages[@]}" "${bench_packages[@]}") ;;
-  *) echo "usage: $0 build|test|bench" >&2; exit 2 ;;
+  soak) wanted+=("${test_packages[@]}" "${bench_packages[@]}") ;;
+  *) echo "usage: $0 build|test|bench|soak" >&2; exit 2 ;;
 esac
 
 missing=()
@@ -41,4 +43,9 @@ if [ "$level" != build ]; then
     "$python" -m pip install --quiet --disable-pip-version-check kubernetes kubernetes-validate prometheus_client \
       || "$python" -m pip install --quiet --break-system-packages kubernetes kubernetes-validate prometheus_client
   fi
+fi
+if [ "$level" = soak ] && ! "$python" -c "import matplotlib" 2>/dev/null; then
+  echo "installing Python packages: matplotlib"
+  "$python" -m pip install --quiet --disable-pip-version-check matplotlib \
+    || "$python" -m pip install --quiet --break-system-packages matplotlib
 fi

@@ -15,12 +15,19 @@ struct ResolveSnapshot {
         var candidates: [(String, [UInt32])] = []
     }
 
+    /// A matcher left for `MemoryStore.filter` to test on the series' labels.
+    struct Deferred {
+        let matcher: LabelMatcher
+        let nameID: UInt32
+    }
+
     let all: [UInt32]
     var steps: [Step] = []
+    var deferred: [Deferred] = []
 
     init(all: [UInt32]) { self.all = all }
 
-    /// Series ids selected by all matchers, sorted, with Prometheus's rule
+    /// Series ids selected by all matchers but the deferred ones, sorted, with Prometheus's rule
     /// that a matcher accepting "" also accepts series without the label.
     /// Stops when the current query's deadline passes (`ScanDeadline`).
     func resolve() throws(ScanInterrupted) -> [UInt32] {

@@ -80,6 +80,33 @@ extension MemoryStore {
 
     // MARK: shared steps
 
+    /// Keeps the ids (sorted) whose series' own label values satisfy the
+    /// matchers `IndexState.snapshot` deferred; a missing label reads as "".
+    func filter(_ ids: [UInt32], by deferred: [ResolveSnapshot.Deferred]) throws -> [UInt32] {
+        guard !deferred.isEmpty, !ids.isEmpty else { return ids }
+        var kept: [UInt32] = []
+        kept.reserveCapacity(ids.count)
+        let directory = symbolDirectory
+        try visit(ids) { record in
+            let symbols = record.labelSymbols
+            for step in deferred {
+                var value = ""
+                var pair = 0
+                while pair < symbols.count {
+                    if symbols[pair] == step.nameID {
+                        value = directory.string(symbols[pair + 1])
+                        break
+                    }
+                    pair += 2
+                }
+                if !step.matcher.matches(value) { return }
+            }
+            kept.append(record.id)
+        }
+        kept.sort()
+        return kept
+    }
+
     /// Calls `body` for each live series among `ids`, one span of a shard
     /// under its lock at a time. Ids of series removed since resolution are
     /// skipped.

@@ -1,10 +1,10 @@
 extension MemoryStore {
     /// Matching ids (sorted) and the symbol-id high-water mark at the start.
     /// Stops when the query's `ScanDeadline` passes.
-    func resolve(_ matchers: [LabelMatcher]) throws(ScanInterrupted) -> ([UInt32], Int) {
+    func resolve(_ matchers: [LabelMatcher]) throws -> ([UInt32], Int) {
         var (snapshot, highWater) = index.withLock { index in (index.snapshot(matchers), Int(index.symbols.highWater)) }
         try fillCandidates(&snapshot)
-        return (try snapshot.resolve(), highWater)
+        return (try filter(try snapshot.resolve(), by: snapshot.deferred), highWater)
     }
 
     /// Copies the values (with postings) of every label a regex must test,
