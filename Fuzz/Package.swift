@@ -23,5 +23,12 @@ let package = Package(
         .target(name: "CFuzzDriver"),
         .target(name: "FuzzSupport", dependencies: ["CFuzzDriver"], swiftSettings: strict),
         fuzzer("FuzzRemoteWrite", ["RemoteWrite", "TSDB"]),
+        fuzzer("FuzzPromQL", ["PromQL", "TSDB"]),
+        fuzzer("FuzzLabelSelector", ["KubeMetricsAPI", "TSDB"]),
+        fuzzer("FuzzKubeRequest", ["KubeMetricsAPI"]),
+        fuzzer("FuzzExposition", ["Exposition"]),
+        fuzzer("FuzzHPA", ["Scaling"]),
+        fuzzer("FuzzSeriesCSV", ["Scaling"]),
+        fuzzer("FuzzConfig", ["Agent360Server"]),
     ]
 )

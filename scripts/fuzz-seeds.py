@@ -142,5 +142,83 @@ def remote_write() -> None:
     write("FuzzRemoteWrite", "built", built_request())
 
 
+def read(path: str) -> str:
+    with open(os.path.join(ROOT, path), encoding="utf-8") as source:
+        return source.read()
+
+
+def swift_blocks(path: str) -> list:
+    """The multi-line string literals of a Swift file, indentation removed."""
+    blocks = []
+    for match in re.finditer(r'"""\n(.*?)\n([ \t]*)"""', read(path), re.S):
+        indent = match.group(2)
+        lines = [line[len(indent):] if line.startswith(indent) else line.lstrip() for line in match.group(1).split("\n")]
+        blocks.append("\n".join(lines) + "\n")
+    return blocks
+
+
+SWIFT_ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", '"': '"', "'": "'", "\\": "\\"}
+
+
+def swift_strings(path: str, pattern: str) -> list:
+    """The first capture of `pattern` in a Swift file, with simple escapes undone."""
+    return [re.sub(r"\\([ntr0\"'\\])", lambda m: SWIFT_ESCAPES[m.group(1)], text)
+            for text in re.findall(pattern, read(path))]
+
+
+def write_all(target: str, prefix: str, inputs, limit: int = 60) -> None:
+    unique = list(dict.fromkeys(inputs))
+    for number, text in enumerate(unique[:limit]):
+        write(target, "%s-%03d" % (prefix, number), text)
+
+
+def promql() -> None:
+    raw = swift_strings("Tests/PromQLTests/Support/PrometheusParseCorpus.swift", r'\(#"(.*?)"#,')
+    write_all("FuzzPromQL", "parse-corpus", raw, limit=120)
+    expressions = []
+    for path in sorted(glob.glob(os.path.join(ROOT, "dashboards", "*.json"))):
+        expressions += re.findall(r'"expr":\s*"((?:[^"\\]|\\.)*)"', read(path))
+    write_all("FuzzPromQL", "dashboard", [e.encode().decode("unicode_escape") for e in expressions], limit=40)
+
+
+def label_selector() -> None:
+    selectors = swift_strings("Tests/KubeMetricsAPITests/LabelSelectorParserTests.swift", r'\("((?:[^"\\]|\\.)*)",')
+    write_all("FuzzLabelSelector", "parser-tests", selectors)
+
+
+def kube_request() -> None:
+    routes = re.findall(r'route\("([^"]*)"(?:, "([^"]*)")?', read("Tests/KubeMetricsAPITests/RoutingTests.swift"))
+    write_all("FuzzKubeRequest", "routing-tests", [path + ("\n" + query if query else "") for path, query in routes])
+
+
+def exposition() -> None:
+    tests = "Tests/ExpositionTests/TextFormatParserTests.swift"
+    write_all("FuzzExposition", "parser-tests", swift_blocks(tests) + swift_blocks("Tests/ExpositionTests/Support/Fixtures.swift")
+              + swift_strings(tests, r'\("((?:[^"\\]|\\.)*)", "line'))
+
+
+def config() -> None:
+    write("FuzzConfig", "default", swift_blocks("Sources/Agent360Server/Config/DefaultConfig.swift")[0])
+    inputs = []
+    for path in ["Tests/Agent360ServerTests/ConfigTests.swift", "Tests/Agent360ServerTests/ScalingConfigTests.swift"]:
+        inputs += swift_blocks(path) + swift_strings(path, r'parse\(yaml: "((?:[^"\\]|\\.)*)"')
+    write_all("FuzzConfig", "config-tests", inputs)
+
+
+def scaling() -> None:
+    for path in ["examples/guide-hpa.yaml", "manifests/hpa-example.yaml"]:
+        write("FuzzHPA", os.path.basename(path), read(path))
+    write_all("FuzzHPA", "parsing-tests", swift_blocks("Tests/ScalingTests/HPAParsingTests.swift"))
+    lines = read("examples/load-ramp.csv").split("\n")
+    write("FuzzSeriesCSV", "load-ramp", "\n".join(lines[:40]) + "\n")
+    write_all("FuzzSeriesCSV", "csv-tests", swift_blocks("Tests/ScalingTests/MetricSeriesCSVTests.swift"))
+
+
 if __name__ == "__main__":
     remote_write()
+    promql()
+    label_selector()
+    kube_request()
+    exposition()
+    config()
+    scaling()

@@ -49,6 +49,18 @@ struct ParserTests {
         }
     }
 
+    @Test("byte escapes that do not form UTF-8 are a parse error, not a silent U+FFFD")
+    func invalidUTF8Escapes() throws {
+        for source in [#""lxao\xF44Floata""#, #"{a="\377"}"#, #""\xc3""#, #""\xe9x""#] {
+            do {
+                let expr = try parse(source)
+                Issue.record("\(source) parsed as \(expr)")
+            } catch {
+                #expect("\(error)".contains("escapes do not form valid UTF-8"), "\(source): \(error)")
+            }
+        }
+    }
+
     @Test("durations: all units, in order, converted to milliseconds")
     func durations() throws {
         guard case .matrixSelector(let m) = try parse("foo[1y1w1d1h1m1s1ms]") else {
