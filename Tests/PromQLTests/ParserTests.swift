@@ -61,6 +61,27 @@ struct ParserTests {
         }
     }
 
+    @Test("deeply nested or chained queries are refused before any recursion overflows the stack")
+    func complexityLimit() throws {
+        let deep = String(repeating: "(", count: 5000) + "up" + String(repeating: ")", count: 5000)
+        let chain = Array(repeating: "up", count: 3000).joined(separator: " + ")
+        let subqueries = "up" + String(repeating: "[5m:1m]", count: 1500)
+        for query in [deep, chain, subqueries] {
+            #expect {
+                try parse(query)
+            } throws: { error in
+                "\(error)".contains("query is too complex: more than 1000 subexpressions")
+            }
+        }
+        // Well within the limit: still parsed, and the tree is as deep as written.
+        let nested = String(repeating: "(", count: 300) + "up" + String(repeating: ")", count: 300)
+        guard case .paren = try parse(nested) else {
+            Issue.record("300 parentheses did not parse to a parenthesis")
+            return
+        }
+        _ = try parse(Array(repeating: "up", count: 900).joined(separator: " or "))
+    }
+
     @Test("durations: all units, in order, converted to milliseconds")
     func durations() throws {
         guard case .matrixSelector(let m) = try parse("foo[1y1w1d1h1m1s1ms]") else {

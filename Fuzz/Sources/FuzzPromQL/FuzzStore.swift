@@ -9,7 +9,6 @@ enum FuzzStore {
 
     static func make() -> MemoryStore {
         let store = MemoryStore(options: StoreOptions(retention: 1_000_000_000_000))
-        let times = stride(from: Int64(0), through: end, by: 15_000)
         for (job, instance) in [("api", "a:1"), ("api", "b:1"), ("db", "c:1")] {
             let base = [Label("job", job), Label("instance", instance)]
             add(store, "http_requests_total", base + [Label("code", "200")]) { time in
@@ -25,7 +24,6 @@ enum FuzzStore {
             }
         }
         add(store, "build_info", [Label("version", "1.2.3"), Label("job", "api")]) { _ in 1 }
-        _ = times
         return store
     }
 
