@@ -18,16 +18,21 @@ CORPUS = os.path.join(ROOT, "Fuzz", "Corpus")
 MAX_SEED = 4096  # bytes; longer inputs are cut (libFuzzer's -max_len default)
 
 
-def snappy_block_decode(data: bytes) -> bytes:
-    """Decodes one raw snappy block (the remote-write body framing)."""
-    pos, length, shift = 0, 0, 0
+def read_varint(data: bytes, pos: int) -> tuple:
+    """A base-128 varint at `pos`: (value, position after it)."""
+    value, shift = 0, 0
     while True:
         byte = data[pos]
         pos += 1
-        length |= (byte & 0x7F) << shift
+        value |= (byte & 0x7F) << shift
         shift += 7
         if byte < 0x80:
-            break
+            return value, pos
+
+
+def snappy_block_decode(data: bytes) -> bytes:
+    """Decodes one raw snappy block (the remote-write body framing)."""
+    length, pos = read_varint(data, 0)
     out = bytearray()
     while pos < len(data):
         tag = data[pos]
@@ -92,15 +97,8 @@ def whole_fields(message: bytes, limit: int) -> bytes:
     pos = 0
     while pos < len(message):
         start = pos
-        pos += 1  # one-byte tag (fields 1 and 3 of WriteRequest)
-        length, shift = 0, 0
-        while True:
-            byte = message[pos]
-            pos += 1
-            length |= (byte & 0x7F) << shift
-            shift += 7
-            if byte < 0x80:
-                break
+        # one-byte tag (fields 1 and 3 of WriteRequest), then the length
+        length, pos = read_varint(message, pos + 1)
         pos += length
         if pos > limit:
             return message[:start]
