@@ -54,7 +54,9 @@ for target in "${targets[@]}"; do
       echo "== replay $target ($(ls "$seeds" | wc -l) inputs)"
       # A longer -timeout: debug builds on a busy CI machine are slow, and
       # a real hang still trips it.
-      if ! "$bin/$target" -runs=0 "${limits[@]}" -timeout=60 "$seeds" >"$scratch/$target.replay.log" 2>&1; then
+      mkdir -p "$scratch/artifacts/$target"
+      if ! "$bin/$target" -runs=0 "${limits[@]}" -timeout=60 -artifact_prefix="$scratch/artifacts/$target/" \
+          "$seeds" >"$scratch/$target.replay.log" 2>&1; then
         failed+=("$target")
         tail -n 40 "$scratch/$target.replay.log"
       fi
