@@ -60,7 +60,7 @@ for target in "${targets[@]}"; do
         failed+=("$target")
         tail -n 40 "$scratch/$target.replay.log"
       fi
-      grep -E '^#[0-9]+ +DONE' "$scratch/$target.replay.log" || true
+      grep -E '^#[0-9]+[[:space:]]+DONE' "$scratch/$target.replay.log" || true
       ;;
     run)
       work="$scratch/corpus/$target"
