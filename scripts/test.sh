@@ -31,7 +31,8 @@ echo "   fuzz replay took $((SECONDS - step_start)) s"
 echo "== TSDB, RemoteWrite and PromQL unit tests under ASan"
 step_start=$SECONDS
 swift build --build-tests --sanitize=address --scratch-path .build-asan
-swift test --skip-build --sanitize=address --scratch-path .build-asan \
+LSAN_OPTIONS="suppressions=$PWD/scripts/lsan-suppressions.txt" \
+  swift test --skip-build --sanitize=address --scratch-path .build-asan \
   --filter '^(TSDBTests|RemoteWriteTests|PromQLTests)\.'
 echo "   ASan unit tests took $((SECONDS - step_start)) s"
 
