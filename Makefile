@@ -1,8 +1,10 @@
 # agent360 — the two commands a newcomer needs are `make run` and `make test`.
 SWIFT ?= swift
 ARGS ?=
+FUZZ_SECONDS ?= 60
+FUZZ_TARGET ?=
 
-.PHONY: run test build release deps clean bench bench-ingest bench-query bench-api bench-auth soak
+.PHONY: run test fuzz build release deps clean bench bench-ingest bench-query bench-api bench-auth soak
 
 ## Build and run agent360 with the embedded default configuration (http://localhost:9360/metrics).
 run:
@@ -13,6 +15,10 @@ run:
 ## Run the whole test suite (installs Prometheus, kubectl and Python clients when missing).
 test:
 	@scripts/test.sh
+
+## libFuzzer + ASan on every decoder and parser (Fuzz/): FUZZ_SECONDS per target, FUZZ_TARGET for one.
+fuzz:
+	@FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_TARGET="$(FUZZ_TARGET)" scripts/fuzz.sh run
 
 build:
 	@scripts/install-deps.sh build

@@ -11,6 +11,15 @@ let package = Package(
     products: [
         .executable(name: "agent360", targets: ["agent360"]),
         .executable(name: "agent360-bench", targets: ["agent360-bench"]),
+        // Libraries only for the fuzz targets in Fuzz/ (a package of its own
+        // that builds these modules with -sanitize=fuzzer,address).
+        .library(name: "TSDB", targets: ["TSDB"]),
+        .library(name: "PromQL", targets: ["PromQL"]),
+        .library(name: "RemoteWrite", targets: ["RemoteWrite"]),
+        .library(name: "Exposition", targets: ["Exposition"]),
+        .library(name: "KubeMetricsAPI", targets: ["KubeMetricsAPI"]),
+        .library(name: "Scaling", targets: ["Scaling"]),
+        .library(name: "Agent360Server", targets: ["Agent360Server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

@@ -49,6 +49,39 @@ struct ParserTests {
         }
     }
 
+    @Test("byte escapes that do not form UTF-8 are a parse error, not a silent U+FFFD")
+    func invalidUTF8Escapes() throws {
+        for source in [#""lxao\xF44Floata""#, #"{a="\377"}"#, #""\xc3""#, #""\xe9x""#] {
+            do {
+                let expr = try parse(source)
+                Issue.record("\(source) parsed as \(expr)")
+            } catch {
+                #expect("\(error)".contains("escapes do not form valid UTF-8"), "\(source): \(error)")
+            }
+        }
+    }
+
+    @Test("deeply nested or chained queries are refused before any recursion overflows the stack")
+    func complexityLimit() throws {
+        let deep = String(repeating: "(", count: 5000) + "up" + String(repeating: ")", count: 5000)
+        let chain = Array(repeating: "up", count: 600).joined(separator: " + ")
+        let subqueries = "up" + String(repeating: "[5m:1m]", count: 600)
+        for query in [deep, chain, subqueries] {
+            #expect {
+                try parse(query)
+            } throws: { error in
+                "\(error)".contains("query is too complex: more than 500 subexpressions")
+            }
+        }
+        // Well within the limit: still parsed, and the tree is as deep as written.
+        let nested = String(repeating: "(", count: 300) + "up" + String(repeating: ")", count: 300)
+        guard case .paren = try parse(nested) else {
+            Issue.record("300 parentheses did not parse to a parenthesis")
+            return
+        }
+        _ = try parse(Array(repeating: "up", count: 450).joined(separator: " or "))
+    }
+
     @Test("durations: all units, in order, converted to milliseconds")
     func durations() throws {
         guard case .matrixSelector(let m) = try parse("foo[1y1w1d1h1m1s1ms]") else {

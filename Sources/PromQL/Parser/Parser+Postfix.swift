@@ -10,6 +10,7 @@ extension Parser {
             case .at:
                 expr = try parseAt(on: expr)
             case .leftBracket:
+                try countSubexpression()
                 expr = try parseRangeOrSubquery(on: expr)
             default:
                 return expr

@@ -18,6 +18,16 @@ struct Parser {
     /// How many aggregations enclose the current position; Prometheus's
     /// grammar then says "unexpected … in aggregation".
     var aggregationDepth = 0
+    /// Subexpressions parsed so far (each operand, parenthesis, argument and
+    /// range or subquery suffix); see `maxSubexpressions`.
+    private var subexpressions = 0
+
+    /// Most subexpressions one query may have. The parser, the type checker,
+    /// the evaluator and the printers all recurse over the tree, so an
+    /// unbounded one (`((((…` or `a+a+a+…` thousands deep) overflowed the
+    /// stack and killed the server (found by the FuzzPromQL target).
+    /// Prometheus has no such limit; real queries stay in the tens.
+    static let maxSubexpressions = 500
 
     static func parse(_ query: String) throws -> Expr {
         var parser = Parser(query: query)
@@ -73,6 +83,16 @@ struct Parser {
         ParseError(message, at: position, in: query)
     }
 
+    /// Counts one more subexpression; throws at the token where the query
+    /// passes `maxSubexpressions`.
+    mutating func countSubexpression() throws {
+        subexpressions += 1
+        guard subexpressions <= Self.maxSubexpressions else {
+            let token = try peek()
+            throw error("query is too complex: more than \(Self.maxSubexpressions) subexpressions", at: range(of: token))
+        }
+    }
+
     /// "unexpected <token>[ in <context>][, expected <what>]" at the token.
     func unexpected(_ token: Token, context: String? = nil, expected: String? = nil) -> ParseError {
         var message = "unexpected \(token.description)"
@@ -87,6 +107,7 @@ struct Parser {
 
     /// Precedence climbing over Prometheus's operator table.
     mutating func parseExpression(minPrecedence: Int) throws -> Expr {
+        try countSubexpression()
         var lhs = try parseUnary()
         while true {
             let token = try peek()

@@ -1,6 +1,7 @@
 /// Turns a lexed string token (with its quotes) into its value, like Go's
 /// `strconv.Unquote` (which Prometheus uses), extended to single-quoted
-/// strings of any length. Escapes were validated by the lexer already.
+/// strings of any length. Escapes were validated by the lexer already; byte
+/// escapes must form valid UTF-8 (Prometheus would accept and never match).
 enum StringUnquoting {
     struct Failure: Error {
         var message: String
@@ -72,7 +73,14 @@ enum StringUnquoting {
                 throw Failure(message: "invalid syntax")
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        // `\x` and octal escapes write single bytes; Go keeps whatever they
+        // spell, but a Swift String would silently turn stray bytes into
+        // U+FFFD, a different value that prints as a query that no longer
+        // parses. Refuse them instead (found by the FuzzPromQL target).
+        guard let text = String(validating: out, as: UTF8.self) else {
+            throw Failure(message: "escapes do not form valid UTF-8")
+        }
+        return text
     }
 
     private static func hexValue(_ c: UInt8) -> UInt32? {
