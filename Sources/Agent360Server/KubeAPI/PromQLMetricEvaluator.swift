@@ -11,12 +11,16 @@ import TSDB
 /// label selector can change what the query computes.
 struct PromQLMetricEvaluator: MetricQueryEvaluator {
     let queries: QueryService
+    /// Where evaluations run: off the cooperative pool, at the server's
+    /// priority, so neither ingest nor a rule delays an HPA's answer.
+    let executor: EvaluationExecutor
     let lookbackDelta: Int64
     /// Configured queries parsed once at start.
     let parsed: [String: Expr]
 
-    init(queries: QueryService, lookbackDelta: Int64, configuredQueries: [String]) {
+    init(queries: QueryService, executor: EvaluationExecutor, lookbackDelta: Int64, configuredQueries: [String]) {
         self.queries = queries
+        self.executor = executor
         self.lookbackDelta = lookbackDelta
         var parsed: [String: Expr] = [:]
         for query in configuredQueries { parsed[query] = try? parse(query) }
@@ -24,6 +28,10 @@ struct PromQLMetricEvaluator: MetricQueryEvaluator {
     }
 
     func evaluate(query: String, extraMatchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
+        try await executor.run { () async throws -> [MetricPoint] in try await evaluateHere(query: query, extraMatchers: extraMatchers, at: time) }
+    }
+
+    private func evaluateHere(query: String, extraMatchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
         let expr = try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers)
         let result = try await queries.instant(expr, at: time)
         let samples: [(Labels, Double)]

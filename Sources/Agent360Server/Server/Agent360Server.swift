@@ -109,7 +109,7 @@ public struct Agent360Server: Sendable {
             throw ConfigError.invalidValue("externalMetrics", line: nil, column: nil, error.description)
         }
         let evaluator = PromQLMetricEvaluator(
-            queries: queries, lookbackDelta: config.query.lookbackDelta.milliseconds,
+            queries: queries, executor: .kubernetesMetrics(), lookbackDelta: config.query.lookbackDelta.milliseconds,
             configuredQueries: configuration.external.map(\.query) + configuration.custom.map(\.query))
         return KubeMetricsService(configuration: configuration, evaluator: evaluator)
     }
@@ -122,9 +122,13 @@ public struct Agent360Server: Sendable {
                                            metrics: storageMetrics, logger: logger))
         }
         if let resources { services.append(resources) }
-        services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
-        if let rules { services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds)) }
-        services += scaling.services
+        // Rules, scaling evaluations and retention: each with time to spare.
+        let background = EvaluationExecutor.background(tasks: (rules?.groups.count ?? 0) + 4)
+        services.append(RetentionService(store: store, every: .seconds(60), executor: background, logger: logger))
+        if let rules {
+            services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds, executor: background))
+        }
+        services += scaling.services(on: background)
         if let webSecurity, let path = config.server.webConfigFile {
             services.append(WebConfigReloadService(path: path, security: webSecurity, every: .seconds(5), logger: logger))
         }
