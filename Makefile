@@ -4,7 +4,7 @@ ARGS ?=
 FUZZ_SECONDS ?= 60
 FUZZ_TARGET ?=
 
-.PHONY: run test fuzz build release deps clean bench bench-ingest bench-query bench-api bench-auth soak
+.PHONY: run test fuzz build release deps clean bench bench-ingest bench-query bench-api bench-auth bench-decode soak
 
 ## Build and run agent360 with the embedded default configuration (http://localhost:9360/metrics).
 run:
@@ -43,6 +43,13 @@ bench-query:
 
 bench-api:
 	@scripts/bench.sh all
+
+## CPU per remote-write request of each decoder (remoteWrite.decoder), in process, on synthetic and captured requests.
+bench-decode:
+	@scripts/install-deps.sh build
+	$(SWIFT) build -c release --scratch-path .build-bench --product agent360-bench
+	"$$($(SWIFT) build -c release --scratch-path .build-bench --show-bin-path)/agent360-bench" decode \
+	  $(addprefix --fixture ,$(wildcard Tests/RemoteWriteTests/Fixtures/*.snappy))
 
 ## Per-request cost of basic auth and TLS on the plain listener, agent360 and Prometheus side by side.
 bench-auth:

@@ -133,7 +133,7 @@ let package = Package(
         .executableTarget(
             name: "agent360-bench",
             dependencies: [
-                "RemoteWrite", "TSDB",
+                "RemoteWrite", "TSDB", "CPrompb",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),

@@ -29,10 +29,6 @@ extension RemoteWriteReceiver {
                 throw workspace.arena.exhausted ? .decodedTooLarge(limit: limits.maxDecodedBytes) : .invalidProtobuf
             }
             return try deliver(request, workspace: workspace, sink: sink, now: now)
-        case .protobufCMalloc:
-            guard let request = prometheus__write_request__unpack(nil, length, bytes) else { throw .invalidProtobuf }
-            defer { prometheus__write_request__free_unpacked(request, nil) }
-            return try deliver(request, workspace: workspace, sink: sink, now: now)
         case .direct:
             return try deliverDirect(UnsafeRawBufferPointer(start: bytes, count: length), workspace: workspace, sink: sink, now: now)
         }

@@ -7,22 +7,19 @@ import TSDB
 /// of the protocol is testable without a socket. A receiver is cheap to copy
 /// and safe to share; concurrent requests each borrow a pooled workspace.
 public struct RemoteWriteReceiver: Sendable {
-    /// How the protobuf message is decoded. All three accept and refuse the
-    /// same input and deliver the same batch (a differential fuzz test holds
-    /// them to that); they differ only in speed. Measured on a 2000-series ×
-    /// 8-label request: direct ~0.45 ms, protobuf-c arena ~1.3 ms, protobuf-c
-    /// malloc ~3 ms of CPU per request.
-    public enum Decoding: Sendable, Hashable, CaseIterable {
+    /// How the protobuf message is decoded (`remoteWrite.decoder`). Both
+    /// accept and refuse the same input and deliver the same batch (a
+    /// differential fuzz target and the fixture tests hold them to that);
+    /// they differ in cost: `agent360-bench decode` measures both.
+    public enum Decoding: String, Sendable, Hashable, CaseIterable {
         /// A zero-copy wire reader in Swift: label pointers point into the
         /// decompressed bytes, nothing is allocated per message. The default:
         /// protobuf-c's per-message struct building dominates its cost.
         case direct
-        /// protobuf-c's `prometheus__write_request__unpack` into a bump arena
-        /// reset per request (no per-struct malloc/free).
-        case protobufC
-        /// protobuf-c with the system allocator and `free_unpacked`; only for
-        /// measuring what the arena saves.
-        case protobufCMalloc
+        /// protobuf-c's generated `prometheus__write_request__unpack` (the
+        /// design brief's decoder, Debian's libprotobuf-c), into a bump arena
+        /// reset per request instead of a malloc and free per struct.
+        case protobufC = "protobuf-c"
     }
 
     public let limits: RemoteWriteLimits

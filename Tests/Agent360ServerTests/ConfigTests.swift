@@ -60,6 +60,7 @@ struct ConfigTests {
         ("server:\n  listen: nohost\n", "cfg.yaml:2:11: server.listen: invalid address \"nohost\""),
         ("server:\n  listen: 1.2.3.4:99999\n", "cfg.yaml:2:11: server.listen: invalid address"),
         ("server:\n  logLevel: loud\n", "cfg.yaml:2:13: server.logLevel: unknown log level \"loud\""),
+        ("remoteWrite:\n  decoder: protobuf\n", "cfg.yaml:2:12: remoteWrite.decoder: unknown decoder \"protobuf\" (direct, protobuf-c)"),
         ("collectors:\n  interval: 5 seconds\n", "cfg.yaml:2:13: collectors.interval: invalid duration \"5 seconds\""),
         ("collectors:\n  interval: 0s\n", "cfg.yaml:2:13: collectors.interval: duration must be greater than zero"),
         ("collectors:\n  interval: 10ms\n", "cfg.yaml:2:13: collectors.interval: must be at least 100ms"),

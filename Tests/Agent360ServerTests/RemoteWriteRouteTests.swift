@@ -13,8 +13,8 @@ import Testing
 struct RemoteWriteRouteTests {
     static let headers: HTTPFields = [.contentType: "application/x-protobuf", .contentEncoding: "snappy"]
 
-    static func makeServer(maxBodyBytes: Int = 1 << 20) throws -> Agent360Server {
-        var config = try Agent360Config.parse(yaml: "collectors:\n  enabled: false\n")
+    static func makeServer(maxBodyBytes: Int = 1 << 20, decoder: String = "direct") throws -> Agent360Server {
+        var config = try Agent360Config.parse(yaml: "collectors:\n  enabled: false\nremoteWrite:\n  decoder: \(decoder)\n")
         config.remoteWrite.maxBodyBytes = maxBodyBytes
         return try Agent360Server(config: config, logger: Logger(label: "test"))
     }
@@ -44,6 +44,35 @@ struct RemoteWriteRouteTests {
             }
         }
         #expect(try Self.storedValues(server, "up") == [1, 0])
+    }
+
+    @Test("either decoder stores the same series, samples and metadata", arguments: ["direct", "protobuf-c"])
+    func decoderChoice(_ decoder: String) async throws {
+        let server = try Self.makeServer(decoder: decoder)
+        #expect(server.remoteWriteReceiver.decoding.rawValue == decoder)
+        let now = Int64(Date.now.timeIntervalSince1970 * 1000)
+        let labelSets = (0 ..< 300).map { index in
+            Labels(["__name__": "requests_total", "pod": "pod-\(index / 3)", "code": ["200", "404", "500"][index % 3],
+                    "route": "/välue/\(index)"])
+        }
+        let series = labelSets.enumerated().map { index, labels in
+            RemoteWriteRequest.Series(labels, samples: (0 ..< 4).map {
+                Sample(timestamp: now - 3000 + Int64($0) * 1000, value: Double(index * 4 + $0) + 0.25)
+            })
+        }
+        let body = ByteBuffer(bytes: RemoteWriteEncoder.encode(RemoteWriteRequest(series: series)))
+        let app = Application(router: server.makePlainRouter())
+        try await app.test(.router) { client in
+            try await client.execute(uri: "/api/v1/write", method: .post, headers: Self.headers, body: body) { response in
+                #expect(response.status == .noContent)
+                #expect(response.headers[HTTPField.Name("X-Prometheus-Remote-Write-Samples-Written")!] == "1200")
+            }
+        }
+        let stored = try server.store.select([.equal("__name__", "requests_total")], minTime: 0, maxTime: .max)
+        #expect(Set(stored.map(\.labels)) == Set(labelSets))
+        let values: [Double] = stored.flatMap { $0.samples.map(\.value) }.sorted()
+        let sent: [Double] = (0 ..< 1200).map { Double($0) + 0.25 }
+        #expect(values == sent)
     }
 
     @Test("bad requests get their status and leave earlier data intact")

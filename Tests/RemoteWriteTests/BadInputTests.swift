@@ -13,8 +13,6 @@ import Testing
         var limits = RemoteWriteLimits()
         var status: Int
         var fragment: String
-        /// protobuf-c with malloc does not enforce maxDecodedBytes (it exists for benchmarks).
-        var notWithMalloc = false
         var testDescription: String { name }
     }
 
@@ -139,7 +137,7 @@ import Testing
             ),
             Case(
                 name: "over-limit decoded memory", body: hundredSeries, limits: RemoteWriteLimits(maxDecodedBytes: 4096),
-                status: 413, fragment: "more than the limit of 4096 bytes of memory", notWithMalloc: true
+                status: 413, fragment: "more than the limit of 4096 bytes of memory"
             ),
             Case(
                 name: "too many series", body: hundredSeries, limits: RemoteWriteLimits(maxSeriesPerRequest: 99),
@@ -164,7 +162,7 @@ import Testing
 
     @Test(arguments: cases)
     func badInputGetsItsStatusAndAGoodRequestStillWorks(_ testCase: Case) {
-        for decoding in RemoteWriteReceiver.Decoding.allCases where decoding != .protobufCMalloc || !testCase.notWithMalloc {
+        for decoding in RemoteWriteReceiver.Decoding.allCases {
             let receiver = RemoteWriteReceiver(limits: testCase.limits, decoding: decoding)
             let sink = RecordingSink()
             let outcome = receiver.receive(

@@ -7,7 +7,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "agent360-bench",
         abstract: "Benchmark clients for agent360 and Prometheus (remote write, query latency, API freshness, contention, soak).",
-        subcommands: [SendCommand.self, QueryLatencyCommand.self, FreshnessCommand.self, IndexContentionCommand.self, ContentionCommand.self,
+        subcommands: [SendCommand.self, DecodeCommand.self, QueryLatencyCommand.self, FreshnessCommand.self, IndexContentionCommand.self, ContentionCommand.self,
                       SoakCommand.self]
     )
 }

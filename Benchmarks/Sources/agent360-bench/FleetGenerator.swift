@@ -55,10 +55,15 @@ struct FleetGenerator: Sendable {
 
     /// One request body per (round, shard, batch), in send order per shard.
     func encodeRounds(_ rounds: Int, start: Int64, batch: Int, shards: Int) -> [[[UInt8]]] {
+        requestRounds(rounds, start: start, batch: batch, shards: shards).map { $0.map { RemoteWriteEncoder.encode($0) } }
+    }
+
+    /// The requests behind `encodeRounds`, unencoded.
+    func requestRounds(_ rounds: Int, start: Int64, batch: Int, shards: Int) -> [[RemoteWriteRequest]] {
         var byShard: [[Int]] = Array(repeating: [], count: shards)
         for (index, item) in series.enumerated() { byShard[item.shard].append(index) }
         return byShard.map { members in
-            var bodies: [[UInt8]] = []
+            var requests: [RemoteWriteRequest] = []
             for round in 0..<rounds {
                 var offset = 0
                 while offset < members.count {
@@ -69,11 +74,11 @@ struct FleetGenerator: Sendable {
                         let value = item.base + item.rate * Double(round) * Double(interval) / 1000
                         return RemoteWriteRequest.Series(labels: item.labels, samples: [Sample(timestamp: time, value: value)])
                     })
-                    bodies.append(RemoteWriteEncoder.encode(request))
+                    requests.append(request)
                     offset += batch
                 }
             }
-            return bodies
+            return requests
         }
     }
 }

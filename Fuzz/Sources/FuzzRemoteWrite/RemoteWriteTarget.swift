@@ -2,9 +2,9 @@ import FuzzSupport
 import RemoteWrite
 
 // Differential target: the input is an uncompressed WriteRequest message.
-// It is snappy-compressed and decoded by all three decoders (the direct
-// reader, protobuf-c with the arena, protobuf-c with malloc), which must agree
-// on the outcome and on everything delivered. The input is also sent as the
+// It is snappy-compressed and decoded by both decoders (the direct reader
+// and protobuf-c, `remoteWrite.decoder`), which must agree on the outcome
+// and on everything delivered. The input is also sent as the
 // raw body, so the snappy block reader sees arbitrary bytes too.
 
 let decoders = RemoteWriteReceiver.Decoding.allCases.map { RemoteWriteReceiver(decoding: $0) }

@@ -34,6 +34,7 @@ public enum DefaultConfig {
       enabled: true                  # POST /api/v1/write (Prometheus remote write 1.0)
       maxBodyBytes: 33554432         # 32 MiB compressed
       maxDecompressedBytes: 134217728
+      decoder: direct                # direct (in-place reader, least CPU) or protobuf-c (libprotobuf-c); both decode alike
 
     query:
       lookbackDelta: 5m

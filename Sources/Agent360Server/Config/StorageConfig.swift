@@ -1,3 +1,4 @@
+import RemoteWrite
 import TSDB
 
 /// The in-memory store and the remote-write receiver in front of it.
@@ -34,6 +35,9 @@ public struct RemoteWriteConfig: Sendable, Equatable {
     public var maxBodyBytes = 32 * 1024 * 1024
     /// A snappy header declaring more than this gets 413 before allocating.
     public var maxDecompressedBytes = 128 * 1024 * 1024
+    /// The protobuf decoder: both are held equal by tests and fuzzing, the
+    /// direct reader costs less CPU per request.
+    public var decoder = RemoteWriteReceiver.Decoding.direct
 
     public init() {}
 }
@@ -88,6 +92,13 @@ extension RemoteWriteConfig {
         if let body = try reader.int("maxBodyBytes", range: 1024...(1 << 31)) { config.maxBodyBytes = body }
         if let decompressed = try reader.int("maxDecompressedBytes", range: 1024...(1 << 32)) {
             config.maxDecompressedBytes = decompressed
+        }
+        if let decoder = try reader.string("decoder") {
+            guard let parsed = RemoteWriteReceiver.Decoding(rawValue: decoder) else {
+                let known = RemoteWriteReceiver.Decoding.allCases.map(\.rawValue).joined(separator: ", ")
+                throw reader.invalid("decoder", "unknown decoder \"\(decoder)\" (\(known))")
+            }
+            config.decoder = parsed
         }
         return config
     }

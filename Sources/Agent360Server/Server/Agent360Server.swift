@@ -21,6 +21,8 @@ public struct Agent360Server: Sendable {
     /// The in-memory series store fed by remote write and recording rules.
     public let store: MemoryStore
     let remoteWriteMetrics: RemoteWriteMetrics
+    /// Decodes `/api/v1/write` bodies with the configured decoder and limits.
+    public let remoteWriteReceiver: RemoteWriteReceiver
     let queries: QueryService
     /// Bounds the HTTP query API's concurrent queries (not the Kubernetes APIs').
     let queryGate: QueryGate
@@ -53,6 +55,10 @@ public struct Agent360Server: Sendable {
             exemplarCapacity: config.storage.maxExemplars
         ))
         self.remoteWriteMetrics = RemoteWriteMetrics(registry: metrics.registry)
+        var limits = RemoteWriteLimits.default
+        limits.maxBodyBytes = config.remoteWrite.maxBodyBytes
+        limits.maxDecompressedBytes = config.remoteWrite.maxDecompressedBytes
+        self.remoteWriteReceiver = RemoteWriteReceiver(limits: limits, decoding: config.remoteWrite.decoder)
         self.queries = QueryService(config: config.query, store: store)
         self.queryGate = QueryGate(maxConcurrency: config.query.maxConcurrency, maxQueued: config.query.maxQueued)
         let groups = try config.rules.groups.map { group throws(ConfigError) in try RecordingRuleGroup(group) }
@@ -197,10 +203,7 @@ public struct Agent360Server: Sendable {
         HealthRoutes.add(to: router, readiness: readiness)
         MetricsRoute(sources: metricSources()).add(to: router)
         if config.remoteWrite.enabled {
-            var limits = RemoteWriteLimits.default
-            limits.maxBodyBytes = config.remoteWrite.maxBodyBytes
-            limits.maxDecompressedBytes = config.remoteWrite.maxDecompressedBytes
-            RemoteWriteRoute(receiver: RemoteWriteReceiver(limits: limits), store: store,
+            RemoteWriteRoute(receiver: remoteWriteReceiver, store: store,
                              metrics: remoteWriteMetrics, maxBodyBytes: config.remoteWrite.maxBodyBytes)
                 .add(to: router)
         }
