@@ -26,8 +26,10 @@ struct ResourceMetricsAPITests {
         let config = """
         collectors: {enabled: false}
         rules: {groups: []}
+        # stale-0's newest samples are ~33 s old: still two in the 1m rate
+        # window, but older than maxAge.
         resourceMetrics:
-          maxAge: 30s
+          maxAge: 20s
         secureAPI:
           tokenAuthFile: \(tokens)
         """

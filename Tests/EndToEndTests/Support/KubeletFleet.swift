@@ -14,7 +14,7 @@ enum KubeletFleet {
         ("shop", "web-0", "app", 0.25, 104_857_600, 0),
         ("shop", "web-0", "istio-proxy", 0.0123456789, 20_000_000, 0),
         ("shop", "api-0", "app", 1.5, 2_147_483_648, 0),
-        ("shop", "stale-0", "app", 0.1, 1_048_576, 45),
+        ("shop", "stale-0", "app", 0.1, 1_048_576, 30),
         ("kube-system", "coredns-0", "coredns", 0.004, 31_457_280, 0),
     ]
     /// (node, CPU cores, memory bytes)
