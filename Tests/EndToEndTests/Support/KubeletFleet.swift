@@ -57,10 +57,7 @@ enum KubeletFleet {
     }
 
     static func write(to url: String, end: Int64) async throws {
-        let body = RemoteWriteEncoder.encode(request(end: end))
-        let result = try await HTTP.request(url, method: .POST, headers: RemoteWriteEncoder.headers.map { ($0.name, $0.value) },
-                                            body: body)
-        guard result.status == 204 else { throw TestFailure("remote write to \(url): \(result.status) \(result.text)") }
+        try await SyntheticFleet.post(request(end: end), to: url)
     }
 
     /// The core API's node list (`GET /api/v1/nodes`), which `kubectl top
