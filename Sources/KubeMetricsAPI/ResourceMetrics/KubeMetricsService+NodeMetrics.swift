@@ -10,8 +10,8 @@ extension KubeMetricsService {
         var matchers: [LabelMatcher] = []
         if let name = request.name { matchers.append(.equal(queries.nodeLabel, name)) }
         let selected = request.name == nil
-            ? try await objectsMatching(request.labelSelector, labelsQuery: queries.nodeLabelsQuery, what: "nodes", scope: [],
-                                        keyLabels: [queries.nodeLabel], prefix: queries.labelPrefix, at: time)
+            ? try await objectsMatching(request.labelSelector, of: .nodes, queries: queries, scope: [],
+                                        keyLabels: [queries.nodeLabel], at: time)
             : nil
 
         let cpu = try await evaluateResource("nodeCPU", queries.nodeCPU, matchers: matchers, at: time)

@@ -28,8 +28,8 @@ extension KubeMetricsService {
         if let namespace = request.namespace { matchers.append(.equal(queries.namespaceLabel, namespace)) }
         if let name = request.name { matchers.append(.equal(queries.podLabel, name)) }
         let selected = request.name == nil
-            ? try await objectsMatching(request.labelSelector, labelsQuery: queries.podLabelsQuery, what: "pods", scope: matchers,
-                                        keyLabels: [queries.namespaceLabel, queries.podLabel], prefix: queries.labelPrefix, at: time)
+            ? try await objectsMatching(request.labelSelector, of: .pods, queries: queries, scope: matchers,
+                                        keyLabels: [queries.namespaceLabel, queries.podLabel], at: time)
             : nil
 
         let cpu = try await evaluateResource("containerCPU", queries.containerCPU, matchers: matchers, at: time)

@@ -44,23 +44,24 @@ extension KubeMetricsService {
     /// labels kube-state-metrics is allowed to export
     /// (`--metric-labels-allowlist`) can match: a selector on any other label
     /// matches nothing, like a selector on a label no pod has.
-    func objectsMatching(_ selector: LabelSelector, labelsQuery: String?, what: String, scope: [LabelMatcher],
-                         keyLabels: [String], prefix: String, at time: Int64) async throws(KubeAPIError) -> Set<[String]>? {
+    func objectsMatching(_ selector: LabelSelector, of kind: ResourceMetricRequest.Kind, queries: ResourceMetricsQueries,
+                         scope: [LabelMatcher], keyLabels: [String], at time: Int64) async throws(KubeAPIError) -> Set<[String]>? {
         guard !selector.isEmpty else { return nil }
+        let (labelsQuery, key) = kind == .pods ? (queries.podLabelsQuery, "podLabels") : (queries.nodeLabelsQuery, "nodeLabels")
         guard let labelsQuery else {
             throw .badRequest(
-                "labelSelector on \(what) needs a series of their labels, and none is configured (resourceMetrics.\(what == "pods" ? "podLabels" : "nodeLabels"))")
+                "labelSelector on \(kind.rawValue) needs a series of their labels, and none is configured (resourceMetrics.\(key))")
         }
         var matchers = scope
         for requirement in selector.requirements {
-            let prefixed = LabelRequirement(unchecked: prefix + requirement.key, requirement.operator, requirement.values)
+            let prefixed = LabelRequirement(unchecked: queries.labelPrefix + requirement.key, requirement.operator, requirement.values)
             do {
                 matchers.append(try prefixed.prometheusMatcher())
             } catch {
                 throw .badRequest("invalid labelSelector \(GoQuote.quote(selector.description)): \(error.message)")
             }
         }
-        let points = try await evaluateResource("\(what) labels", labelsQuery, matchers: matchers, at: time)
+        let points = try await evaluateResource(key, labelsQuery, matchers: matchers, at: time)
         var keys: Set<[String]> = []
         for point in points {
             let values = keyLabels.compactMap { point.labels[$0] }

@@ -80,10 +80,10 @@ public struct ResourceMetricsQueries: Sendable, Hashable {
 
     /// Checks what can be checked without the PromQL engine.
     func validate() throws(KubeMetricsConfigurationError) {
-        let queries = [("containerCPU", containerCPU), ("containerMemory", containerMemory),
-                       ("nodeCPU", nodeCPU), ("nodeMemory", nodeMemory),
-                       ("podLabels", podLabelsQuery ?? "x"), ("nodeLabels", nodeLabelsQuery ?? "x")]
-        for (key, query) in queries where !query.contains(where: { !$0.isWhitespace }) {
+        let queries: [(String, String?)] = [("containerCPU", containerCPU), ("containerMemory", containerMemory),
+                                            ("nodeCPU", nodeCPU), ("nodeMemory", nodeMemory),
+                                            ("podLabels", podLabelsQuery), ("nodeLabels", nodeLabelsQuery)]
+        for case let (key, query?) in queries where !query.contains(where: { !$0.isWhitespace }) {
             throw Self.error("\(key) query is empty")
         }
         guard windowMilliseconds > 0 else { throw Self.error("window must be positive, got \(windowMilliseconds)ms") }
