@@ -6,6 +6,10 @@
 # manifests/agent360.yaml with `agent360 check-config` when AGENT360_BINARY
 # names a built binary. Fails on any error, warning or unknown kind.
 #
+# The metrics-server overlay (manifests/overlays/metrics-server, the
+# metrics.k8s.io APIService and RBAC) is rendered and validated too, and
+# cross-checked together with the base.
+#
 # Then renders the scaling guide's application (manifests/guide) the same way.
 # Custom resources kubernetes-validate has no schema for are taken out and
 # LISTED as not validated; only the kinds in `custom_resources` below may be;
@@ -385,6 +389,28 @@ python3 "$work/crossref.py" "$work/rendered.yaml" "$work/base-builtin.yaml" "$wo
 expected="$(cat "$work/base-builtin.count")"
 if [ "$passed" -ne "$expected" ]; then
   echo "FAIL: $manifests: $passed of $expected objects reported as passed" >&2
+  exit 1
+fi
+echo "  $passed of $expected objects passed"
+
+overlay="$manifests/overlays/metrics-server"
+echo "== kubectl kustomize $overlay (applied on top of the base)"
+kubectl kustomize "$overlay" > "$work/overlay.yaml"
+echo "  $(grep -c '^kind:' "$work/overlay.yaml") objects rendered"
+echo "== kubernetes-validate (rendered $overlay, Kubernetes $version, strict)"
+validate "kubectl kustomize $overlay" "$work/overlay.yaml"
+passed="$(grep -c '^INFO .* passed for resource' "$work/validate.out" || true)"
+# Cross-references against base and overlay together: the APIService's
+# Service and port must be the base's.
+{ cat "$work/rendered.yaml"; echo "---"; cat "$work/overlay.yaml"; } > "$work/with-overlay.yaml"
+python3 "$work/crossref.py" "$work/with-overlay.yaml" "$work/overlay-builtin.yaml" "$work/overlay-builtin.count" -
+expected="$(grep -c '^kind:' "$work/overlay.yaml")"
+if [ "$passed" -ne "$expected" ]; then
+  echo "FAIL: $overlay: $passed of $expected objects reported as passed" >&2
+  exit 1
+fi
+if ! grep -q 'group: metrics.k8s.io' "$work/overlay.yaml"; then
+  echo "FAIL: $overlay registers no metrics.k8s.io APIService" >&2
   exit 1
 fi
 echo "  $passed of $expected objects passed"

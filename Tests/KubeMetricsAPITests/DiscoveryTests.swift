@@ -124,6 +124,12 @@ import Testing
             "/apis/custom.metrics.k8s.io/v1beta2/namespaces/{namespace}/{resource}/{name}/{metric}",
             "/apis/custom.metrics.k8s.io/v1beta2/{resource}/{name}/{metric}",
             "/apis/custom.metrics.k8s.io/v1beta2/namespaces/{name}/metrics/{metric}",
+            "/apis/metrics.k8s.io/v1beta1/",
+            "/apis/metrics.k8s.io/v1beta1/pods",
+            "/apis/metrics.k8s.io/v1beta1/namespaces/{namespace}/pods",
+            "/apis/metrics.k8s.io/v1beta1/namespaces/{namespace}/pods/{name}",
+            "/apis/metrics.k8s.io/v1beta1/nodes",
+            "/apis/metrics.k8s.io/v1beta1/nodes/{name}",
         ])
     }
 
@@ -152,6 +158,7 @@ import Testing
         let index = MetricsOpenAPI.v3Index()
         #expect(keys(index["paths"]) == [
             "apis/external.metrics.k8s.io/v1beta1", "apis/custom.metrics.k8s.io/v1beta1", "apis/custom.metrics.k8s.io/v1beta2",
+            "apis/metrics.k8s.io/v1beta1",
         ])
         let expectedHash = MetricsOpenAPI.fnv1aHex(try KubeJSON.encode(MetricsOpenAPI.v3Document(.customV1Beta2)))
         #expect(index["paths"]?["apis/custom.metrics.k8s.io/v1beta2"]?["serverRelativeURL"]

@@ -65,7 +65,7 @@ import Testing
     }
 
     @Test(arguments: [
-        "/", "", "apis", "/api", "/api/v1", "/apis/metrics.k8s.io", "/apis/metrics.k8s.io/v1beta1",
+        "/", "", "apis", "/api", "/api/v1", "/apis/metrics.k8s.io/v1", "/apis/metrics.k8s.io/v1beta1/services",
         "/apis/external.metrics.k8s.io/v1beta2", "/apis/custom.metrics.k8s.io/v1",
         "/apis/external.metrics.k8s.io/v1beta1/m",                          // external metrics are namespaced
         "/apis/external.metrics.k8s.io/v1beta1/namespaces/shop",

@@ -45,6 +45,9 @@ extension Agent360Config {
             if let enabled = metricsAPI.0 { config.kubernetes.enabled = enabled }
             if let maxAge = metricsAPI.1 { config.kubernetes.maxAge = maxAge }
         }
+        if reader.has("resourceMetrics") {
+            config.kubernetes.resource = try reader.section("resourceMetrics", ResourceMetricsConfig.read) ?? nil
+        }
         if let secure = try reader.section("secureAPI", KubeAPIConfig.readSecure) { config.kubernetes.secure = secure }
         if let scaling = try reader.section("scaling", ScalingConfig.read) { config.scaling = scaling }
         if let recommendations = try reader.section("recommendations", RecommendationsConfig.read) { config.recommendations = recommendations }

@@ -163,6 +163,22 @@ public enum DefaultConfig {
     #    query: sum by (namespace, pod) (rate(agent360_http_requests_total[1m]))
     #    resources: {pod: pod, namespace: namespace}
 
+    # metrics.k8s.io/v1beta1, the API metrics-server serves (kubectl top, HPA Resource metrics),
+    # from the kubelet's /metrics/resource (or cAdvisor) series remote-written here.
+    # Register it with manifests/overlays/metrics-server (instead of metrics-server).
+    resourceMetrics:
+      enabled: true
+      window: 1m                     # reported as `window`; keep it equal to the CPU rate range
+      # maxAge: 2m                   # default: metricsAPI.maxAge; stale pods/nodes are left out of lists, 503 by name
+      containerCPU: sum by (namespace, pod, container) (rate(container_cpu_usage_seconds_total{container!="",container!="POD"}[1m]))
+      containerMemory: sum by (namespace, pod, container) (container_memory_working_set_bytes{container!="",container!="POD"})
+      nodeCPU: sum by (node) (rate(node_cpu_usage_seconds_total[1m]))
+      nodeMemory: sum by (node) (node_memory_working_set_bytes)
+      podLabels: kube_pod_labels     # kube-state-metrics, for labelSelector ("" refuses selectors)
+      nodeLabels: kube_node_labels
+      labelPrefix: label_
+      labels: {namespace: namespace, pod: pod, container: container, node: node}
+
     secureAPI:
       listen: 0.0.0.0:6443           # --secure-listen
       # tls: {certFile: ..., keyFile: ...}   # --tls-cert-file / --tls-private-key-file; else self-signed

@@ -9,6 +9,8 @@ public struct KubeAPIConfig: Sendable, Equatable {
     public var secure = SecureAPIConfig()
     public var external: [ExternalMetricConfig] = KubeAPIConfig.defaultExternalMetrics
     public var custom: [CustomMetricConfig] = []
+    /// `metrics.k8s.io/v1beta1` (the metrics-server API); nil when disabled.
+    public var resource: ResourceMetricsQueries? = ResourceMetricsQueries()
     /// Values whose newest sample is older than this are refused (503), so
     /// the HPA holds its replica count instead of acting on stale data.
     public var maxAge = ConfigDuration.minutes(2)
@@ -110,12 +112,14 @@ extension KubeAPIConfig {
         do {
             _ = try metricsConfiguration()
         } catch {
-            let key = custom.contains { $0.name == error.metric } ? "customMetrics" : "externalMetrics"
+            let key = error.metric == nil && error.message.hasPrefix("resource metrics")
+                ? "resourceMetrics" : custom.contains { $0.name == error.metric } ? "customMetrics" : "externalMetrics"
             throw reader.invalid(key, error.description)
         }
     }
 
     func metricsConfiguration() throws(KubeMetricsConfigurationError) -> KubeMetricsConfiguration {
-        try KubeMetricsConfiguration(external: external, custom: custom, defaultMaxAgeSeconds: max(1, maxAge.milliseconds / 1000))
+        try KubeMetricsConfiguration(external: external, custom: custom, resource: resource,
+                                     defaultMaxAgeSeconds: max(1, maxAge.milliseconds / 1000))
     }
 }

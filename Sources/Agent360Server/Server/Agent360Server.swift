@@ -116,7 +116,8 @@ public struct Agent360Server: Sendable {
         }
         let evaluator = PromQLMetricEvaluator(
             queries: queries, executor: .kubernetesMetrics(), lookbackDelta: config.query.lookbackDelta.milliseconds,
-            configuredQueries: configuration.external.map(\.query) + configuration.custom.map(\.query))
+            configuredQueries: configuration.external.map(\.query) + configuration.custom.map(\.query)
+                + (configuration.resource?.allQueries ?? []))
         return KubeMetricsService(configuration: configuration, evaluator: evaluator)
     }
 

@@ -4,20 +4,25 @@ public enum MetricsAPIGroupVersion: String, Sendable, Hashable, CaseIterable {
     case externalV1Beta1 = "external.metrics.k8s.io/v1beta1"
     case customV1Beta2 = "custom.metrics.k8s.io/v1beta2"
     case customV1Beta1 = "custom.metrics.k8s.io/v1beta1"
+    /// The resource metrics API metrics-server serves (`kubectl top`, the
+    /// HPA's `Resource` metrics); served only when configured.
+    case resourceV1Beta1 = "metrics.k8s.io/v1beta1"
 
     public static let externalGroup = "external.metrics.k8s.io"
     public static let customGroup = "custom.metrics.k8s.io"
+    public static let resourceGroup = "metrics.k8s.io"
 
     public var group: String {
         switch self {
         case .externalV1Beta1: return Self.externalGroup
         case .customV1Beta1, .customV1Beta2: return Self.customGroup
+        case .resourceV1Beta1: return Self.resourceGroup
         }
     }
 
     public var version: String {
         switch self {
-        case .externalV1Beta1, .customV1Beta1: return "v1beta1"
+        case .externalV1Beta1, .customV1Beta1, .resourceV1Beta1: return "v1beta1"
         case .customV1Beta2: return "v1beta2"
         }
     }
@@ -32,5 +37,5 @@ public enum MetricsAPIGroupVersion: String, Sendable, Hashable, CaseIterable {
         allCases.filter { $0.group == group }
     }
 
-    public static var groups: [String] { [externalGroup, customGroup] }
+    public static var groups: [String] { [externalGroup, customGroup, resourceGroup] }
 }

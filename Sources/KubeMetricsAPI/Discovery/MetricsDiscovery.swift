@@ -9,6 +9,12 @@ public struct MetricsDiscovery: Sendable {
         self.configuration = configuration
     }
 
+    /// The group-versions served: all but `metrics.k8s.io` unless resource
+    /// metrics are configured.
+    public var servedGroupVersions: [MetricsAPIGroupVersion] {
+        MetricsAPIGroupVersion.allCases.filter { $0 != .resourceV1Beta1 || configuration.resource != nil }
+    }
+
     /// `/apis`
     public func apiGroupList() -> APIGroupList {
         APIGroupList(groups: MetricsAPIGroupVersion.groups.compactMap(apiGroup))
@@ -16,7 +22,7 @@ public struct MetricsDiscovery: Sendable {
 
     /// `/apis/<group>`; nil for groups this server does not serve.
     public func apiGroup(_ name: String) -> APIGroup? {
-        let versions = MetricsAPIGroupVersion.versions(of: name).map {
+        let versions = MetricsAPIGroupVersion.versions(of: name).filter(servedGroupVersions.contains).map {
             GroupVersionForDiscovery(groupVersion: $0.rawValue, version: $0.version)
         }
         guard let preferred = versions.first else { return nil }
@@ -42,6 +48,12 @@ public struct MetricsDiscovery: Sendable {
                                 namespaced: entry.resource.namespaced, kind: "MetricValueList")
                 }
             }
+        case .resourceV1Beta1:
+            // As metrics-server lists them.
+            resources = [
+                APIResource(name: "nodes", namespaced: false, kind: "NodeMetrics", verbs: ["get", "list"]),
+                APIResource(name: "pods", namespaced: true, kind: "PodMetrics", verbs: ["get", "list"]),
+            ]
         }
         return APIResourceList(groupVersion: groupVersion.rawValue, resources: resources.sorted { $0.name < $1.name })
     }

@@ -10,10 +10,10 @@ public enum MetricsOpenAPI {
     static let documentVersion = "v1"
 
     /// Swagger 2.0 for all group-versions (`/openapi/v2`).
-    public static func v2Document() -> JSONValue {
+    public static func v2Document(_ served: [MetricsAPIGroupVersion] = MetricsAPIGroupVersion.allCases) -> JSONValue {
         var paths: [String: JSONValue] = [:]
         var definitions: [String: JSONValue] = [:]
-        for groupVersion in MetricsAPIGroupVersion.allCases {
+        for groupVersion in served {
             paths.merge(OpenAPIPaths.paths(for: groupVersion, style: .v2)) { _, new in new }
             definitions.merge(OpenAPISchemas.schemas(for: groupVersion, refPrefix: "#/definitions/")) { _, new in new }
         }
@@ -37,9 +37,9 @@ public enum MetricsOpenAPI {
 
     /// The `/openapi/v3` index: each group-version's document URL with a
     /// content hash, which clients and the aggregator use as a cache key.
-    public static func v3Index() -> JSONValue {
+    public static func v3Index(_ served: [MetricsAPIGroupVersion] = MetricsAPIGroupVersion.allCases) -> JSONValue {
         var paths: [String: JSONValue] = [:]
-        for groupVersion in MetricsAPIGroupVersion.allCases {
+        for groupVersion in served {
             let hash = (try? KubeJSON.encode(v3Document(groupVersion))).map(fnv1aHex) ?? "0"
             paths["apis/\(groupVersion.rawValue)"] = [
                 "serverRelativeURL": .string("/openapi/v3/apis/\(groupVersion.rawValue)?hash=\(hash)"),

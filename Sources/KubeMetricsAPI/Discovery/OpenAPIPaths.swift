@@ -34,6 +34,23 @@ enum OpenAPIPaths {
                 id: "get\(id)NamespaceMetricValue", summary: "a metric describing a namespace", tag: tag,
                 parameters: [path("name"), path("metric"), query("metricLabelSelector")],
                 response: list, style: style)
+        case .resourceV1Beta1:
+            let selector = [query("labelSelector")]
+            paths[base + "/pods"] = operation(
+                id: "list\(id)PodMetricsForAllNamespaces", summary: "pod metrics of all namespaces", tag: tag,
+                parameters: selector, response: OpenAPISchemas.podMetricsList, style: style)
+            paths[base + "/namespaces/{namespace}/pods"] = operation(
+                id: "list\(id)NamespacedPodMetrics", summary: "pod metrics of a namespace", tag: tag,
+                parameters: [path("namespace")] + selector, response: OpenAPISchemas.podMetricsList, style: style)
+            paths[base + "/namespaces/{namespace}/pods/{name}"] = operation(
+                id: "read\(id)NamespacedPodMetrics", summary: "one pod's metrics", tag: tag,
+                parameters: [path("namespace"), path("name")], response: OpenAPISchemas.podMetrics, style: style)
+            paths[base + "/nodes"] = operation(
+                id: "list\(id)NodeMetrics", summary: "node metrics", tag: tag,
+                parameters: selector, response: OpenAPISchemas.nodeMetricsList, style: style)
+            paths[base + "/nodes/{name}"] = operation(
+                id: "read\(id)NodeMetrics", summary: "one node's metrics", tag: tag,
+                parameters: [path("name")], response: OpenAPISchemas.nodeMetrics, style: style)
         }
         return paths
     }
@@ -43,6 +60,7 @@ enum OpenAPIPaths {
         case .externalV1Beta1: return "ExternalMetricsV1beta1"
         case .customV1Beta1: return "CustomMetricsV1beta1"
         case .customV1Beta2: return "CustomMetricsV1beta2"
+        case .resourceV1Beta1: return "MetricsV1beta1"
         }
     }
 

@@ -22,6 +22,13 @@ enum OpenAPISchemas {
         "io.k8s.metrics.pkg.apis.custom_metrics.\(version.rawValue).MetricValueList"
     }
 
+    static let objectMeta = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta"
+    static let containerMetrics = "io.k8s.metrics.pkg.apis.metrics.v1beta1.ContainerMetrics"
+    static let podMetrics = "io.k8s.metrics.pkg.apis.metrics.v1beta1.PodMetrics"
+    static let podMetricsList = "io.k8s.metrics.pkg.apis.metrics.v1beta1.PodMetricsList"
+    static let nodeMetrics = "io.k8s.metrics.pkg.apis.metrics.v1beta1.NodeMetrics"
+    static let nodeMetricsList = "io.k8s.metrics.pkg.apis.metrics.v1beta1.NodeMetricsList"
+
     static let metricIdentifier = "io.k8s.metrics.pkg.apis.custom_metrics.v1beta2.MetricIdentifier"
 
     /// The schemas one group-version's document needs; `refPrefix` is
@@ -96,6 +103,28 @@ enum OpenAPISchemas {
                 "apiVersion": string, "kind": string, "metadata": ref(listMeta),
                 "items": ["type": "array", "items": ref(customValue(version))],
             ], "x-kubernetes-group-version-kind": gvk("MetricValueList")]
+        case .resourceV1Beta1:
+            let usage: JSONValue = ["type": "object", "additionalProperties": ref(quantity)]
+            schemas[objectMeta] = ["type": "object", "properties": [
+                "name": string, "namespace": string, "creationTimestamp": ref(time), "labels": stringMap,
+            ]]
+            schemas[containerMetrics] = ["type": "object", "required": ["name", "usage"], "properties": [
+                "name": string, "usage": usage,
+            ]]
+            schemas[podMetrics] = ["type": "object", "required": ["timestamp", "window", "containers"], "properties": [
+                "apiVersion": string, "kind": string, "metadata": ref(objectMeta), "timestamp": ref(time), "window": string,
+                "containers": ["type": "array", "items": ref(containerMetrics)],
+            ], "x-kubernetes-group-version-kind": gvk("PodMetrics")]
+            schemas[nodeMetrics] = ["type": "object", "required": ["timestamp", "window", "usage"], "properties": [
+                "apiVersion": string, "kind": string, "metadata": ref(objectMeta), "timestamp": ref(time), "window": string,
+                "usage": usage,
+            ], "x-kubernetes-group-version-kind": gvk("NodeMetrics")]
+            for (list, item, kind) in [(podMetricsList, podMetrics, "PodMetricsList"), (nodeMetricsList, nodeMetrics, "NodeMetricsList")] {
+                schemas[list] = ["type": "object", "required": ["items"], "properties": [
+                    "apiVersion": string, "kind": string, "metadata": ref(listMeta),
+                    "items": ["type": "array", "items": ref(item)],
+                ], "x-kubernetes-group-version-kind": gvk(kind)]
+            }
         }
         return schemas
     }

@@ -3,6 +3,9 @@
 public struct KubeMetricsConfiguration: Sendable {
     public let external: [ExternalMetricConfig]
     public let custom: [CustomMetricConfig]
+    /// `metrics.k8s.io/v1beta1`; nil leaves that API unserved (404, and
+    /// absent from discovery).
+    public let resource: ResourceMetricsQueries?
     /// Newest-sample age beyond which values are refused (seconds).
     public let defaultMaxAgeSeconds: Int64
 
@@ -10,6 +13,7 @@ public struct KubeMetricsConfiguration: Sendable {
     let customByName: [String: ResolvedCustomMetric]
 
     public init(external: [ExternalMetricConfig] = [], custom: [CustomMetricConfig] = [],
+                resource: ResourceMetricsQueries? = nil,
                 defaultMaxAgeSeconds: Int64 = 120) throws(KubeMetricsConfigurationError) {
         guard defaultMaxAgeSeconds > 0 else {
             throw KubeMetricsConfigurationError(metric: nil, "default max age must be positive, got \(defaultMaxAgeSeconds)s")
@@ -33,8 +37,10 @@ public struct KubeMetricsConfiguration: Sendable {
             }
             customByName[metric.name] = try Self.resolve(metric)
         }
+        try resource?.validate()
         self.external = external
         self.custom = custom
+        self.resource = resource
         self.defaultMaxAgeSeconds = defaultMaxAgeSeconds
         self.externalByName = externalByName
         self.customByName = customByName

@@ -72,6 +72,8 @@ extension KubeAPIRequest {
             return try routeCustom(objectPath, version: .v1beta1, query)
         case .customV1Beta2:
             return try routeCustom(objectPath, version: .v1beta2, query)
+        case .resourceV1Beta1:
+            return try routeResource(objectPath, query)
         }
     }
 
@@ -108,7 +110,7 @@ extension KubeAPIRequest {
         }
     }
 
-    private static func validatedNamespace(_ namespace: String) throws(KubeAPIError) -> String {
+    static func validatedNamespace(_ namespace: String) throws(KubeAPIError) -> String {
         let errors = KubernetesNameValidation.dns1123LabelErrors(namespace)
         guard errors.isEmpty else {
             throw .badRequest("invalid namespace \(GoQuote.quote(namespace)): " + errors.joined(separator: "; "))

@@ -24,6 +24,9 @@ public enum KubeAPIRequest: Sendable, Hashable {
     /// `/apis/custom.metrics.k8s.io/{v}/namespaces/{ns}/metrics/{metric}`:
     /// a metric describing the namespace object itself.
     case namespaceMetric(NamespaceMetricRequest)
+    /// `/apis/metrics.k8s.io/v1beta1/[namespaces/{ns}/]pods[/{name}]` and
+    /// `/apis/metrics.k8s.io/v1beta1/nodes[/{name}]`.
+    case resourceMetric(ResourceMetricRequest)
 }
 
 public enum CustomMetricsVersion: String, Sendable, Hashable, CaseIterable {

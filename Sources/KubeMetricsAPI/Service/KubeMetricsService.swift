@@ -57,13 +57,17 @@ public struct KubeMetricsService: Sendable {
                 guard let group = discovery.apiGroup(name) else { throw .unknownPath }
                 return .json(group)
             case .discoveryVersion(let groupVersion):
+                guard discovery.servedGroupVersions.contains(groupVersion) else { throw .unknownPath }
                 return .json(discovery.apiResourceList(groupVersion))
             case .openAPIV2:
-                return .json(MetricsOpenAPI.v2Document())
+                return .json(MetricsOpenAPI.v2Document(discovery.servedGroupVersions))
             case .openAPIV3Index:
-                return .json(MetricsOpenAPI.v3Index())
+                return .json(MetricsOpenAPI.v3Index(discovery.servedGroupVersions))
             case .openAPIV3(let groupVersion):
+                guard discovery.servedGroupVersions.contains(groupVersion) else { throw .unknownPath }
                 return .json(MetricsOpenAPI.v3Document(groupVersion))
+            case .resourceMetric(let resource):
+                return try await resourceMetrics(resource, at: time)
             case .externalMetric(let external):
                 return .json(try await externalMetricValues(external, at: time))
             case .customMetric(let custom):

@@ -55,7 +55,12 @@ enum SyntheticFleet {
 
     /// Posts the fleet's samples to a remote-write endpoint; throws unless 204.
     static func write(to url: String, end: Int64) async throws {
-        let body = RemoteWriteEncoder.encode(request(end: end))
+        try await post(request(end: end), to: url)
+    }
+
+    /// Posts a remote-write request; throws unless 204.
+    static func post(_ request: RemoteWriteRequest, to url: String) async throws {
+        let body = RemoteWriteEncoder.encode(request)
         let result = try await HTTP.request(url, method: .POST, headers: RemoteWriteEncoder.headers.map { ($0.name, $0.value) },
                                             body: body)
         guard result.status == 204 else { throw TestFailure("remote write to \(url): \(result.status) \(result.text)") }
