@@ -12,6 +12,11 @@ public struct KubeAPIConfig: Sendable, Equatable {
     /// Values whose newest sample is older than this are refused (503), so
     /// the HPA holds its replica count instead of acting on stale data.
     public var maxAge = ConfigDuration.minutes(2)
+    /// `metricsAPI.adapterConfig`: a prometheus-adapter configuration file
+    /// whose rules add discovered metrics (path as written, resolved on load).
+    public var adapterConfigFile: String?
+    /// That file, read and checked (set by `Agent360Config.load` or `--adapter-config`).
+    public var adapter: AdapterConfig?
 
     public init() {}
 

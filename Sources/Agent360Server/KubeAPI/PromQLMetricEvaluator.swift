@@ -9,7 +9,7 @@ import TSDB
 /// Namespace and selector matchers are added to every vector selector of the
 /// parsed query (`Expr.addingMatchers`), never pasted into query text, so no
 /// label selector can change what the query computes.
-struct PromQLMetricEvaluator: MetricQueryEvaluator {
+struct PromQLMetricEvaluator: AdapterQueryEvaluator {
     let queries: QueryService
     let lookbackDelta: Int64
     /// Configured queries parsed once at start.
@@ -24,7 +24,16 @@ struct PromQLMetricEvaluator: MetricQueryEvaluator {
     }
 
     func evaluate(query: String, extraMatchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
-        let expr = try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers)
+        try await evaluate(try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers), at: time)
+    }
+
+    /// Adapter-rule queries: the request's matchers replace the placeholder
+    /// in the parsed AST (see `Expr.replacingAdapterPlaceholder`).
+    func evaluatePlaceholder(query: String, matchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
+        try await evaluate(try parse(query).replacingAdapterPlaceholder(with: matchers), at: time)
+    }
+
+    private func evaluate(_ expr: Expr, at time: Int64) async throws -> [MetricPoint] {
         let result = try await queries.instant(expr, at: time)
         let samples: [(Labels, Double)]
         switch result.value {

@@ -111,7 +111,15 @@ public struct Agent360Server: Sendable {
         let evaluator = PromQLMetricEvaluator(
             queries: queries, lookbackDelta: config.query.lookbackDelta.milliseconds,
             configuredQueries: configuration.external.map(\.query) + configuration.custom.map(\.query))
-        return KubeMetricsService(configuration: configuration, evaluator: evaluator)
+        var adapter: AdapterMetrics?
+        if let adapterConfig = config.kubernetes.adapter {
+            do {
+                adapter = AdapterMetrics(rules: try AdapterRuleSet(adapterConfig), source: StoreSeriesSource(queries: queries))
+            } catch {
+                throw ConfigError.invalidValue("metricsAPI.adapterConfig", line: nil, column: nil, error.description)
+            }
+        }
+        return KubeMetricsService(configuration: configuration, evaluator: evaluator, adapter: adapter)
     }
 
     /// Every long-running part of the server, in start order.

@@ -11,35 +11,68 @@ extension KubeMetricsService {
     public func externalMetricValues(_ request: ExternalMetricRequest, at time: Int64) async throws(KubeAPIError)
         -> ExternalMetricValueList
     {
-        guard let config = configuration.externalMetric(named: request.metricName) else {
+        guard let plan = await externalPlan(metricName: request.metricName, at: time) else {
             throw .notFound(
                 "the server could not find the external metric \(request.metricName)",
                 details: Status.Details(name: request.metricName, group: MetricsAPIGroupVersion.externalGroup))
         }
         var extraMatchers: [LabelMatcher] = []
-        if config.namespaced {
-            extraMatchers.append(.equal(config.namespaceLabel, request.namespace))
+        if plan.namespaced {
+            guard let namespaceLabel = plan.namespaceLabel else {
+                throw .internalError("external metric \(request.metricName) (\(plan.origin)): no label maps to namespaces; "
+                    + "add resources.overrides for the namespace label, or resources.namespaced: false")
+            }
+            extraMatchers.append(.equal(namespaceLabel, request.namespace))
         }
         extraMatchers += try matchers(for: request.labelSelector, parameter: "labelSelector")
 
         let values = try await evaluateFresh(
-            metric: config.name, query: config.query, matchers: extraMatchers, maxAgeSeconds: config.maxAgeSeconds, at: time)
+            metric: request.metricName, query: plan.query, matchers: extraMatchers, maxAgeSeconds: plan.maxAgeSeconds,
+            at: time, atPlaceholder: plan.atPlaceholder)
         guard !values.isEmpty else {
-            let scope = config.namespaced ? " in namespace \(request.namespace)" : ""
+            let scope = plan.namespaced ? " in namespace \(request.namespace)" : ""
             let selector = request.labelSelector.isEmpty ? "" : " matching labelSelector \(GoQuote.quote(request.labelSelector.description))"
             throw .notFound(
-                "no data for external metric \(config.name)\(scope)\(selector)",
-                details: Status.Details(name: config.name, group: MetricsAPIGroupVersion.externalGroup))
+                "no data for external metric \(request.metricName)\(scope)\(selector)",
+                details: Status.Details(name: request.metricName, group: MetricsAPIGroupVersion.externalGroup))
         }
         let timestamp = KubeTimestamp(millisecondsSinceEpoch: time)
         return ExternalMetricValueList(items: values.map { value in
             ExternalMetricValue(
-                metricName: config.name,
+                metricName: request.metricName,
                 metricLabels: Dictionary(
                     value.labels.removingMetricName().map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
                 timestamp: timestamp,
-                windowSeconds: config.windowSeconds,
+                windowSeconds: plan.windowSeconds,
                 value: value.value)
         })
+    }
+}
+
+/// What answering an external metric request needs (configured or adapter rule).
+struct ExternalQueryPlan: Sendable {
+    var query: String
+    var atPlaceholder: Bool
+    var namespaced: Bool
+    var namespaceLabel: String?
+    var windowSeconds: Int64?
+    var maxAgeSeconds: Int64?
+    var origin: String
+}
+
+extension KubeMetricsService {
+    /// Configured external metrics first, then the adapter rules' catalog.
+    func externalPlan(metricName: String, at time: Int64) async -> ExternalQueryPlan? {
+        if let config = configuration.externalMetric(named: metricName) {
+            return ExternalQueryPlan(
+                query: config.query, atPlaceholder: false, namespaced: config.namespaced, namespaceLabel: config.namespaceLabel,
+                windowSeconds: config.windowSeconds, maxAgeSeconds: config.maxAgeSeconds, origin: "externalMetrics")
+        }
+        guard let adapter, let metric = await adapter.catalog(at: time).external[metricName] else { return nil }
+        // The adapter renders external queries with an empty group-by.
+        return ExternalQueryPlan(
+            query: metric.rule.renderQuery(series: metric.seriesName, groupBy: []), atPlaceholder: true,
+            namespaced: metric.rule.namespaced, namespaceLabel: metric.rule.resources.label(for: .namespaces),
+            windowSeconds: nil, maxAgeSeconds: nil, origin: metric.rule.field)
     }
 }
