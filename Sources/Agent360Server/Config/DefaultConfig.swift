@@ -137,6 +137,7 @@ public enum DefaultConfig {
     metricsAPI:
       enabled: true
       maxAge: 2m                     # a value whose newest sample is older is an error (503), never a number
+      # adapterConfig: adapter.yaml  # a prometheus-adapter config.yaml (rules, externalRules, resourceRules), read as is
 
     # external.metrics.k8s.io/v1beta1. The HPA's namespace and metric.selector become label
     # matchers on every selector of the query (never pasted into its text).
