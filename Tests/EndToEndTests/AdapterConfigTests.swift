@@ -111,6 +111,79 @@ struct AdapterConfigTests {
         }
     }
 
+    /// cAdvisor-like CPU counters (cores per pod) and a queue gauge, for the
+    /// Helm chart's default rules and an external rule.
+    static func helmSamples(end: Int64) -> RemoteWriteRequest {
+        let times = stride(from: end - 600_000, through: end, by: 15_000).map { $0 }
+        var series: [RemoteWriteRequest.Series] = []
+        for (namespace, pod, cores) in [("shop", "web-1", 0.25), ("shop", "web-2", 0.5), ("other", "web-1", 2.0)] {
+            let labels = Labels(["__name__": "container_cpu_usage_seconds_total", "namespace": namespace, "pod": pod, "container": "app"])
+            series.append(.init(labels, samples: times.map { Sample(timestamp: $0, value: cores * Double($0 - times[0]) / 1000) }))
+        }
+        for (namespace, queue, depth) in [("shop", "orders", 12.0), ("shop", "mails", 3.0), ("other", "orders", 99.0)] {
+            let labels = Labels(["__name__": "queue_messages_ready", "namespace": namespace, "queue": queue])
+            series.append(.init(labels, samples: times.map { Sample(timestamp: $0, value: depth) }))
+        }
+        return RemoteWriteRequest(series: series)
+    }
+
+    @Test("Helm chart default rules and an external rule: names and values equal the adapter's queries on Prometheus")
+    func helmDefaultsMatchPrometheus() async throws {
+        let pki = try OpenSSLPKI()
+        let tokens = pki.path("tokens.csv")
+        try "hpa-token,system:serviceaccount:kube-system:horizontal-pod-autoscaler,uid-1\n".write(toFile: tokens, atomically: true, encoding: .utf8)
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Agent360ServerTests/Fixtures/Adapter/helm-default-rules.yaml").path
+        let config = """
+        collectors: {enabled: false}
+        rules: {groups: []}
+        externalMetrics: []
+        secureAPI:
+          tokenAuthFile: \(tokens)
+        """
+        try await withAgent360(config: config, extraArguments: ["--adapter-config", fixture]) { agent in
+            try await withPrometheus(config: "global: {scrape_interval: 1m}\n", extraArguments: ["--web.enable-remote-write-receiver"]) { prometheus in
+                let end = Int64(Date.now.timeIntervalSince1970 * 1000) - 3000
+                for url in ["\(agent.baseURL)/api/v1/write", "\(prometheus.baseURL)/api/v1/write"] {
+                    let result = try await HTTP.request(url, method: .POST, headers: RemoteWriteEncoder.headers.map { ($0.name, $0.value) },
+                                                        body: RemoteWriteEncoder.encode(Self.helmSamples(end: end)))
+                    #expect(result.status == 204, "\(url): \(result.text)")
+                }
+                let kubeconfig = try pki.kubeconfig("hpa", server: agent.secureURL, token: "hpa-token")
+
+                let custom = try kubectlRaw(kubeconfig, "/apis/custom.metrics.k8s.io/v1beta1")
+                let customNames = (Self.json(custom.output)["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                // Rule 0 (seconds_total → rate) names cpu_usage; rule 4's
+                // <<.Resource>> template maps queue_messages_ready's namespace label.
+                #expect(customNames == ["namespaces/cpu_usage", "namespaces/queue_messages_ready", "pods/cpu_usage"], "\(custom.output)")
+                let external = try kubectlRaw(kubeconfig, "/apis/external.metrics.k8s.io/v1beta1")
+                let externalNames = (Self.json(external.output)["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+                #expect(externalNames == ["queue_ready"], "\(external.output)")
+
+                let expectedCPU = try await Self.prometheus(
+                    prometheus.baseURL, #"sum(rate(container_cpu_usage_seconds_total{namespace="shop",pod=~"web-1|web-2",container!="POD"}[5m])) by (pod)"#,
+                    by: "pod")
+                #expect(expectedCPU == ["web-1": "250m", "web-2": "500m"])
+                let cpu = try kubectlRaw(kubeconfig, "/apis/custom.metrics.k8s.io/v1beta1/namespaces/shop/pods/*/cpu_usage")
+                var values: [String: String] = [:]
+                for item in Self.json(cpu.output)["items"] as? [[String: Any]] ?? [] {
+                    values[(item["describedObject"] as? [String: Any])?["name"] as? String ?? "-"] = item["value"] as? String
+                }
+                #expect(values == expectedCPU, "\(cpu.output)")
+
+                let expectedQueues = try await Self.prometheus(
+                    prometheus.baseURL, #"sum(queue_messages_ready{namespace="shop"}) by (queue)"#, by: "queue")
+                #expect(expectedQueues == ["orders": "12", "mails": "3"])
+                let queues = try kubectlRaw(kubeconfig, "/apis/external.metrics.k8s.io/v1beta1/namespaces/shop/queue_ready")
+                var queueValues: [String: String] = [:]
+                for item in Self.json(queues.output)["items"] as? [[String: Any]] ?? [] {
+                    queueValues[(item["metricLabels"] as? [String: String])?["queue"] ?? "-"] = item["value"] as? String
+                }
+                #expect(queueValues == expectedQueues, "\(queues.output)")
+            }
+        }
+    }
+
     @Test("a bad rule stops serve with the file, line, rule and field")
     func badRuleFailsStart() async throws {
         let directory = try Paths.temporaryDirectory("adapter-bad")
