@@ -120,6 +120,15 @@ extension KubeAPIConfig {
         }
     }
 
+    /// The adapter file's `resourceRules`, compiled: what the resource
+    /// metrics API (`metrics.k8s.io`) is wired to. Nil without an adapter
+    /// file or without resource rules in it. The file was checked on load,
+    /// so this only throws for values built in code.
+    public func adapterResourceRules() throws(AdapterConfigError) -> AdapterResourceRuleSet? {
+        guard let adapter else { return nil }
+        return try AdapterRuleSet(adapter).resourceRules
+    }
+
     func metricsConfiguration() throws(KubeMetricsConfigurationError) -> KubeMetricsConfiguration {
         try KubeMetricsConfiguration(external: external, custom: custom, defaultMaxAgeSeconds: max(1, maxAge.milliseconds / 1000))
     }

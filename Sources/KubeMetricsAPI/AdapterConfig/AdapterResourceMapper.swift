@@ -85,7 +85,8 @@ public struct AdapterResourceMapper: Sendable {
     /// group-resource.
     public func resources(of labels: Labels) -> [(resource: KubeResource, label: String)] {
         var found: [KubeResource: String] = [:]
-        for label in labels where label.name != "__name__" {
+        // Label names are pasted into the query as <<.GroupBy>>: only valid ones.
+        for label in labels where label.name != "__name__" && PrometheusLabelName.isValid(label.name) {
             if let resource = resource(forLabel: label.name), found[resource] == nil { found[resource] = label.name }
         }
         return found.map { ($0.key, $0.value) }.sorted { $0.resource.groupResource < $1.resource.groupResource }
