@@ -97,6 +97,32 @@ struct AdapterRulesServiceTests {
         #expect(direct == ["mails": 3, "orders": 7])
     }
 
+    @Test("discovery lists adapter-derived metrics alongside configured ones; a configured name wins")
+    func alongsideConfigured() async throws {
+        let store = store()
+        let queries = QueryService(config: QueryConfig(), store: store)
+        let config = try AdapterConfigFile.load(path: AdapterConfigFileTests.fixture("walkthrough.yaml"))
+        let adapter = AdapterMetrics(rules: try AdapterRuleSet(config), source: StoreSeriesSource(queries: queries))
+        let configured = try KubeMetricsConfiguration(custom: [
+            CustomMetricConfig(name: "http_requests_per_second", query: "sum by (pod) (http_requests_total)", resources: ["pod": "pod"]),
+            CustomMetricConfig(name: "queue_total", query: "sum by (namespace) (queue_messages_ready)", resources: ["namespace": "namespace"]),
+        ])
+        let evaluator = PromQLMetricEvaluator(queries: queries, lookbackDelta: 300_000, configuredQueries: [])
+        let service = KubeMetricsService(configuration: configured, evaluator: evaluator, adapter: adapter)
+        let response = await service.handle(method: "GET", path: "/apis/custom.metrics.k8s.io/v1beta2", query: "", at: now)
+        let names = (try json(response)["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
+        #expect(names == ["namespaces/http_requests_per_second", "namespaces/queue_total", "pods/http_requests_per_second"])
+        // pods/http_requests_per_second is the configured query (a sum of the counter, not a rate).
+        let value = await service.handle(
+            method: "GET", path: "/apis/custom.metrics.k8s.io/v1beta1/namespaces/shop/pods/web-1/http_requests_per_second", query: "", at: now)
+        let item = (try json(value)["items"] as? [[String: Any]])?.first
+        #expect(item?["value"] as? String == "300", "\(value.bodyText)")
+        // namespaces/http_requests_per_second is the adapter rule's (the configured metric maps pods only).
+        let namespace = await service.handle(
+            method: "GET", path: "/apis/custom.metrics.k8s.io/v1beta1/namespaces/shop/metrics/http_requests_per_second", query: "", at: now)
+        #expect((try json(namespace)["items"] as? [[String: Any]])?.first?["value"] as? String == "3", "\(namespace.bodyText)")
+    }
+
     @Test("matchers go only where <<.LabelMatchers>> stands, as the adapter pastes them")
     func placeholderOnly() throws {
         let expr = try PromQL.parse(#"sum(a{__agent360_label_matchers__="",x="1"}) / on() group_left sum(b{y="2"})"#)

@@ -21,8 +21,9 @@ extension KubeMetricsService {
     /// The plan for `metricName` on `resource`: configured metrics first,
     /// then the adapter rules' current catalog; nil when neither has it.
     func customPlan(metricName: String, resource: KubeResource, at time: Int64) async -> CustomQueryPlan? {
-        if let metric = configuration.customMetric(named: metricName) {
-            guard let objectLabel = metric.label(for: resource) else { return nil }
+        // Per resource, like discovery: a configured metric that does not
+        // map this resource leaves it to the adapter rules.
+        if let metric = configuration.customMetric(named: metricName), let objectLabel = metric.label(for: resource) {
             return CustomQueryPlan(
                 query: metric.config.query, atPlaceholder: false, objectLabel: objectLabel, namespaceLabel: metric.namespaceLabel,
                 windowSeconds: metric.config.windowSeconds, maxAgeSeconds: metric.config.maxAgeSeconds,
