@@ -127,8 +127,11 @@ struct AdapterConfigFileTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         try FileManager.default.copyItem(atPath: Self.fixture("walkthrough.yaml"), toPath: directory.appendingPathComponent("adapter.yaml").path)
         let path = directory.appendingPathComponent("agent360.yaml").path
-        try "metricsAPI:\n  adapterConfig: adapter.yaml\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "metricsAPI:\n  adapterConfig: adapter.yaml\n  adapterRelistInterval: 30s\n  maxAge: 1m\n".write(toFile: path, atomically: true, encoding: .utf8)
         let config = try Agent360Config.load(path: path)
         #expect(config.kubernetes.adapter?.rules.first?.name.as == "${1}_per_second")
+        #expect(config.kubernetes.adapterRelistInterval == .seconds(30))
+        #expect(config.kubernetes.adapterSeriesMaxAge == .minutes(10))
+        #expect(config.kubernetes.maxAge == .minutes(1))
     }
 }

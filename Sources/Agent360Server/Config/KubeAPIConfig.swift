@@ -17,6 +17,12 @@ public struct KubeAPIConfig: Sendable, Equatable {
     public var adapterConfigFile: String?
     /// That file, read and checked (set by `Agent360Config.load` or `--adapter-config`).
     public var adapter: AdapterConfig?
+    /// Adapter-rule series are listed again on a request once the last
+    /// listing is older than this (the adapter relists every `--metrics-relist-interval`).
+    public var adapterRelistInterval = ConfigDuration.seconds(15)
+    /// Series count for adapter discovery if they have samples this recent
+    /// (the adapter's `--metrics-max-age`).
+    public var adapterSeriesMaxAge = ConfigDuration.minutes(10)
 
     public init() {}
 

@@ -114,7 +114,10 @@ public struct Agent360Server: Sendable {
         var adapter: AdapterMetrics?
         if let adapterConfig = config.kubernetes.adapter {
             do {
-                adapter = AdapterMetrics(rules: try AdapterRuleSet(adapterConfig), source: StoreSeriesSource(queries: queries))
+                adapter = AdapterMetrics(
+                    rules: try AdapterRuleSet(adapterConfig), source: StoreSeriesSource(queries: queries),
+                    refreshIntervalMilliseconds: config.kubernetes.adapterRelistInterval.milliseconds,
+                    seriesWindowMilliseconds: config.kubernetes.adapterSeriesMaxAge.milliseconds)
             } catch {
                 throw ConfigError.invalidValue("metricsAPI.adapterConfig", line: nil, column: nil, error.description)
             }
