@@ -22,7 +22,7 @@ struct AdapterDiscoveryRefreshTests {
     @Test("a new series appears after the refresh interval, not before")
     func refreshInterval() async throws {
         let store = MemoryStore(options: StoreOptions(retention: 3_600_000))
-        let metrics = AdapterMetrics(rules: try rules(), source: StoreSeriesSource(queries: QueryService(config: QueryConfig(), store: store)),
+        let metrics = AdapterMetrics(rules: try rules(), source: StoreSeriesSource(queries: QueryService(config: QueryConfig(), store: store), executor: .kubernetesMetrics()),
                                      refreshIntervalMilliseconds: 15_000)
         #expect(await metrics.catalog(at: now).custom.isEmpty)
         append(store, pod: "web-1", at: now + 1_000)
@@ -35,7 +35,7 @@ struct AdapterDiscoveryRefreshTests {
     func seriesWindow() async throws {
         let store = MemoryStore(options: StoreOptions(retention: 3_600_000))
         append(store, pod: "web-1", at: now - 700_000)
-        let metrics = AdapterMetrics(rules: try rules(), source: StoreSeriesSource(queries: QueryService(config: QueryConfig(), store: store)),
+        let metrics = AdapterMetrics(rules: try rules(), source: StoreSeriesSource(queries: QueryService(config: QueryConfig(), store: store), executor: .kubernetesMetrics()),
                                      seriesWindowMilliseconds: 600_000)
         #expect(await metrics.catalog(at: now).custom.isEmpty)
         #expect(await metrics.catalog(at: now - 650_000).custom.count == 1)

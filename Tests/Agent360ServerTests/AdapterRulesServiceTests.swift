@@ -31,8 +31,8 @@ struct AdapterRulesServiceTests {
     private func service(_ fixture: String, _ store: MemoryStore) throws -> (KubeMetricsService, QueryService) {
         let queries = QueryService(config: QueryConfig(), store: store)
         let config = try AdapterConfigFile.load(path: AdapterConfigFileTests.fixture(fixture))
-        let adapter = AdapterMetrics(rules: try AdapterRuleSet(config), source: StoreSeriesSource(queries: queries))
-        let evaluator = PromQLMetricEvaluator(queries: queries, lookbackDelta: 300_000, configuredQueries: [])
+        let adapter = AdapterMetrics(rules: try AdapterRuleSet(config), source: StoreSeriesSource(queries: queries, executor: .kubernetesMetrics()))
+        let evaluator = PromQLMetricEvaluator(queries: queries, executor: .kubernetesMetrics(), lookbackDelta: 300_000, configuredQueries: [])
         return (KubeMetricsService(configuration: try KubeMetricsConfiguration(), evaluator: evaluator, adapter: adapter), queries)
     }
 
@@ -102,12 +102,12 @@ struct AdapterRulesServiceTests {
         let store = store()
         let queries = QueryService(config: QueryConfig(), store: store)
         let config = try AdapterConfigFile.load(path: AdapterConfigFileTests.fixture("walkthrough.yaml"))
-        let adapter = AdapterMetrics(rules: try AdapterRuleSet(config), source: StoreSeriesSource(queries: queries))
+        let adapter = AdapterMetrics(rules: try AdapterRuleSet(config), source: StoreSeriesSource(queries: queries, executor: .kubernetesMetrics()))
         let configured = try KubeMetricsConfiguration(custom: [
             CustomMetricConfig(name: "http_requests_per_second", query: "sum by (pod) (http_requests_total)", resources: ["pod": "pod"]),
             CustomMetricConfig(name: "queue_total", query: "sum by (namespace) (queue_messages_ready)", resources: ["namespace": "namespace"]),
         ])
-        let evaluator = PromQLMetricEvaluator(queries: queries, lookbackDelta: 300_000, configuredQueries: [])
+        let evaluator = PromQLMetricEvaluator(queries: queries, executor: .kubernetesMetrics(), lookbackDelta: 300_000, configuredQueries: [])
         let service = KubeMetricsService(configuration: configured, evaluator: evaluator, adapter: adapter)
         let response = await service.handle(method: "GET", path: "/apis/custom.metrics.k8s.io/v1beta2", query: "", at: now)
         let names = (try json(response)["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }

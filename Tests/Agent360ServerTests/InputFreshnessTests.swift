@@ -21,7 +21,8 @@ struct InputFreshnessTests {
     }
 
     private func evaluator(_ store: MemoryStore) -> PromQLMetricEvaluator {
-        PromQLMetricEvaluator(queries: QueryService(config: QueryConfig(), store: store), lookbackDelta: 300_000, configuredQueries: [])
+        PromQLMetricEvaluator(queries: QueryService(config: QueryConfig(), store: store), executor: .kubernetesMetrics(),
+                              lookbackDelta: 300_000, configuredQueries: [])
     }
 
     private func newest(_ query: String, _ store: MemoryStore) async throws -> [String: Int64] {

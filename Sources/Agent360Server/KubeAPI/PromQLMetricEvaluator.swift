@@ -11,12 +11,16 @@ import TSDB
 /// label selector can change what the query computes.
 struct PromQLMetricEvaluator: AdapterQueryEvaluator {
     let queries: QueryService
+    /// Where evaluations run: off the cooperative pool, at the server's
+    /// priority, so neither ingest nor a rule delays an HPA's answer.
+    let executor: EvaluationExecutor
     let lookbackDelta: Int64
     /// Configured queries parsed once at start.
     let parsed: [String: Expr]
 
-    init(queries: QueryService, lookbackDelta: Int64, configuredQueries: [String]) {
+    init(queries: QueryService, executor: EvaluationExecutor, lookbackDelta: Int64, configuredQueries: [String]) {
         self.queries = queries
+        self.executor = executor
         self.lookbackDelta = lookbackDelta
         var parsed: [String: Expr] = [:]
         for query in configuredQueries { parsed[query] = try? parse(query) }
@@ -24,16 +28,18 @@ struct PromQLMetricEvaluator: AdapterQueryEvaluator {
     }
 
     func evaluate(query: String, extraMatchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
-        try await evaluate(try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers), at: time)
+        let expr = try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers)
+        return try await executor.run { () async throws -> [MetricPoint] in try await evaluateHere(expr, at: time) }
     }
 
     /// Adapter-rule queries: the request's matchers replace the placeholder
     /// in the parsed AST (see `Expr.replacingAdapterPlaceholder`).
     func evaluatePlaceholder(query: String, matchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
-        try await evaluate(try parse(query).replacingAdapterPlaceholder(with: matchers), at: time)
+        let expr = try parse(query).replacingAdapterPlaceholder(with: matchers)
+        return try await executor.run { () async throws -> [MetricPoint] in try await evaluateHere(expr, at: time) }
     }
 
-    private func evaluate(_ expr: Expr, at time: Int64) async throws -> [MetricPoint] {
+    private func evaluateHere(_ expr: Expr, at time: Int64) async throws -> [MetricPoint] {
         let result = try await queries.instant(expr, at: time)
         let samples: [(Labels, Double)]
         switch result.value {

@@ -14,7 +14,7 @@ final class QueryGate: Sendable {
     let maxQueued: Int
     /// Where admitted queries and the series and label reads run: a thread
     /// for each running query, a few more for the reads.
-    let executor: QueryExecutor
+    let executor: EvaluationExecutor
     private let state = Mutex(State())
 
     private struct State {
@@ -29,7 +29,7 @@ final class QueryGate: Sendable {
     init(maxConcurrency: Int, maxQueued: Int) {
         self.maxConcurrency = max(maxConcurrency, 1)
         self.maxQueued = max(maxQueued, 0)
-        executor = QueryExecutor(maxThreads: self.maxConcurrency + 8)
+        executor = .httpQueries(maxConcurrency: self.maxConcurrency)
     }
 
     /// Queries running and waiting now (for `/metrics`).

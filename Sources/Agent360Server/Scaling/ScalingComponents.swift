@@ -18,23 +18,23 @@ struct ScalingComponents: Sendable {
             : nil
     }
 
-    /// One periodic service per enabled part.
-    var services: [any Service] {
+    /// One periodic service per enabled part, each evaluating on `executor`.
+    func services(on executor: EvaluationExecutor) -> [any Service] {
         var services: [any Service] = []
         if let scaling {
-            services.append(PeriodicEvaluationService(interval: scaling.config.interval.milliseconds) { await scaling.evaluate(at: $0) })
+            services.append(PeriodicEvaluationService(interval: scaling.config.interval.milliseconds,
+                                                      evaluate: { await scaling.evaluate(at: $0) }, executor: executor))
         }
         if let recommendations {
-            services.append(PeriodicEvaluationService(interval: recommendations.config.interval.milliseconds) {
-                await recommendations.evaluate(at: $0)
-            })
+            services.append(PeriodicEvaluationService(interval: recommendations.config.interval.milliseconds,
+                                                      evaluate: { await recommendations.evaluate(at: $0) }, executor: executor))
         }
         if let costs {
             services.append(PeriodicEvaluationService(interval: costs.config.interval.milliseconds, prepare: {
                 // The collectors' first reading arrives about a second after start.
                 try? await Task.sleep(for: .seconds(2))
                 costs.observeNetwork()
-            }, evaluate: { await costs.evaluate(at: $0) }))
+            }, evaluate: { await costs.evaluate(at: $0) }, executor: executor))
         }
         return services
     }

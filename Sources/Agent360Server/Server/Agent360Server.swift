@@ -108,14 +108,15 @@ public struct Agent360Server: Sendable {
         } catch {
             throw ConfigError.invalidValue("externalMetrics", line: nil, column: nil, error.description)
         }
+        let executor = EvaluationExecutor.kubernetesMetrics()
         let evaluator = PromQLMetricEvaluator(
-            queries: queries, lookbackDelta: config.query.lookbackDelta.milliseconds,
+            queries: queries, executor: executor, lookbackDelta: config.query.lookbackDelta.milliseconds,
             configuredQueries: configuration.external.map(\.query) + configuration.custom.map(\.query))
         var adapter: AdapterMetrics?
         if let adapterConfig = config.kubernetes.adapter {
             do {
                 adapter = AdapterMetrics(
-                    rules: try AdapterRuleSet(adapterConfig), source: StoreSeriesSource(queries: queries),
+                    rules: try AdapterRuleSet(adapterConfig), source: StoreSeriesSource(queries: queries, executor: executor),
                     refreshIntervalMilliseconds: config.kubernetes.adapterRelistInterval.milliseconds,
                     seriesWindowMilliseconds: config.kubernetes.adapterSeriesMaxAge.milliseconds)
             } catch {
@@ -133,9 +134,13 @@ public struct Agent360Server: Sendable {
                                            metrics: storageMetrics, logger: logger))
         }
         if let resources { services.append(resources) }
-        services.append(RetentionService(store: store, every: .seconds(60), logger: logger))
-        if let rules { services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds)) }
-        services += scaling.services
+        // Rules, scaling evaluations and retention: each with time to spare.
+        let background = EvaluationExecutor.background(tasks: (rules?.groups.count ?? 0) + 4)
+        services.append(RetentionService(store: store, every: .seconds(60), executor: background, logger: logger))
+        if let rules {
+            services.append(RulesService(engine: rules, delay: config.rules.evaluationDelay.milliseconds, executor: background))
+        }
+        services += scaling.services(on: background)
         if let webSecurity, let path = config.server.webConfigFile {
             services.append(WebConfigReloadService(path: path, security: webSecurity, every: .seconds(5), logger: logger))
         }

@@ -9,11 +9,14 @@ import TSDB
 struct RetentionService: Service {
     let store: MemoryStore
     let every: Duration
+    /// A pass walks every series: off the cooperative pool that serves
+    /// requests, at background priority.
+    let executor: EvaluationExecutor
     let logger: Logger
 
     func run() async throws {
-        await PeriodicTask.run(initialDelay: every, every: every) {
-            let result = store.applyRetention(now: WallClock.nowMilliseconds())
+        await PeriodicTask.run(initialDelay: every, every: every) { [store, executor] in
+            let result = await executor.run { store.applyRetention(now: WallClock.nowMilliseconds()) }
             if result.removedSeries > 0 || result.removedChunks > 0 {
                 logger.debug("retention", metadata: ["removedSeries": "\(result.removedSeries)",
                                                      "removedChunks": "\(result.removedChunks)"])

@@ -8,9 +8,13 @@ struct PeriodicEvaluationService: Service {
     /// Work done once before the first evaluation (e.g. a network baseline).
     var prepare: @Sendable () async -> Void = {}
     let evaluate: @Sendable (Int64) async -> Void
+    /// Where each evaluation runs (off the cooperative pool that serves requests).
+    let executor: EvaluationExecutor
 
     func run() async throws {
         await prepare()
-        await PeriodicTask.runAligned(every: interval, evaluate)
+        await PeriodicTask.runAligned(every: interval) { [evaluate, executor] slot in
+            await executor.run { await evaluate(slot) }
+        }
     }
 }
