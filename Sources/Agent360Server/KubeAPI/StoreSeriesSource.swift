@@ -1,4 +1,5 @@
 import KubeMetricsAPI
+import Logging
 import PromQL
 import TSDB
 
@@ -8,13 +9,21 @@ import TSDB
 struct StoreSeriesSource: AdapterSeriesSource {
     let queries: QueryService
     let executor: EvaluationExecutor
+    /// A failed listing keeps the previous discovery; the log says why.
+    var logger: Logger?
 
     func series(matching seriesQuery: String, start: Int64, end: Int64) async throws -> [Labels] {
-        guard let matchers = try parse(seriesQuery).vectorSelectorMatchers else {
-            throw APIError(.badData, "seriesQuery \(seriesQuery) is not a series selector")
-        }
-        return try await executor.run { () async throws -> [Labels] in
-            try queries.read { try queries.store.series(matchers, minTime: start, maxTime: end) }
+        do {
+            guard let matchers = try parse(seriesQuery).vectorSelectorMatchers else {
+                throw APIError(.badData, "seriesQuery \(seriesQuery) is not a series selector")
+            }
+            return try await executor.run { () async throws -> [Labels] in
+                try queries.read { try queries.store.series(matchers, minTime: start, maxTime: end) }
+            }
+        } catch {
+            logger?.warning("prometheus-adapter rule discovery failed; serving the previous metric list",
+                            metadata: ["seriesQuery": "\(seriesQuery)", "error": "\(error)"])
+            throw error
         }
     }
 }
