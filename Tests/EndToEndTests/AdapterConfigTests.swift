@@ -189,7 +189,11 @@ struct AdapterConfigTests {
         let directory = try Paths.temporaryDirectory("adapter-bad")
         let file = directory.appendingPathComponent("adapter.yaml").path
         try Self.walkthrough.replacingOccurrences(of: "^(.*)_total", with: "^(.*_total").write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try runCommand(Paths.agent360, ["serve", "--adapter-config", file, "--listen", "127.0.0.1:\(try freePort())"])
+        // Under timeout(1), so a rule wrongly accepted fails the test instead of hanging it in a running server.
+        let result = try runCommand("/usr/bin/timeout", [
+            "20", Paths.agent360, "serve", "--adapter-config", file, "--listen", "127.0.0.1:\(try freePort())",
+            "--secure-listen", "127.0.0.1:\(try freePort())", "--storage.path", "",
+        ])
         #expect(result.status == 2)
         #expect(result.output.contains("\(file):8:"), "\(result.output)")
         #expect(result.output.contains("rules[0].name.matches: invalid regular expression"), "\(result.output)")

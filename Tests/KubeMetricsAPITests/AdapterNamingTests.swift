@@ -72,4 +72,13 @@ struct AdapterNamingTests {
             #expect("\(error)".hasPrefix("externalRules[1].metricsQuery:"), "\(error)")
         }
     }
+
+    @Test("AdapterRegex searches like Go: leftmost start, then the pattern's own preference")
+    func leftmostFirst() throws {
+        #expect(try AdapterRegex("a|ab").firstMatch("xab")?.first.map { $0.map(String.init) } == "a")
+        #expect(try AdapterRegex("b+?").firstMatch("abbb")?.first.map { $0.map(String.init) } == "b")
+        #expect(try AdapterRegex("(?i)TOTAL$").matches("http_requests_total"))
+        #expect(try !AdapterRegex("^total").matches("http_requests_total"))
+        #expect(try AdapterRegex("(x)?y").expand("[$1]", matching: "zy") == "[]")
+    }
 }
