@@ -75,13 +75,17 @@ struct AdapterRulesServiceTests {
         #expect(abs((values["web-2"] ?? 0) - 2) < 0.001)
     }
 
-    @Test("a request's selector values never become query text: a hostile pod name is a matcher value")
+    @Test("a pod name shaped to break query text is refused before any query runs")
     func injection() async throws {
         let (service, _) = try service("walkthrough.yaml", store())
         let hostile = #"web-1"}) or vector(1"#.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         let response = await service.handle(
             method: "GET", path: "/apis/custom.metrics.k8s.io/v1beta1/namespaces/shop/pods/\(hostile)/http_requests_per_second", query: "", at: now)
         #expect(response.status == 400 || response.status == 404, "\(response.bodyText)")
+        // And a valid name reaches the query only as a matcher value.
+        let expr = try PromQL.parse(#"sum(rate(http_requests_total{__agent360_label_matchers__=""}[2m])) by (pod)"#)
+            .replacingAdapterPlaceholder(with: [.equal("pod", #"a"} or vector(1"#)])
+        #expect(expr.description == #"sum by (pod) (rate(http_requests_total{pod="a\"} or vector(1"}[2m]))"#)
     }
 
     @Test("external rule: values in the request's namespace only, grouped as the query says")
