@@ -25,6 +25,10 @@ struct ServeCommand: AsyncParsableCommand {
             help: "Prometheus web configuration (TLS, basic_auth_users) for the plain listener (overrides server.webConfigFile).")
     var webConfigFile: String?
 
+    @Option(name: .customLong("adapter-config"),
+            help: "prometheus-adapter configuration file (rules, externalRules, resourceRules); overrides metricsAPI.adapterConfig.")
+    var adapterConfig: String?
+
     @Option(name: .long, help: "trace, debug, info, notice, warning, error or critical (overrides server.logLevel).")
     var logLevel: String?
 
@@ -46,6 +50,15 @@ struct ServeCommand: AsyncParsableCommand {
             settings.server.listen = address
         }
         if let storagePath { settings.storage.path = storagePath }
+        if let adapterConfig {
+            do {
+                settings.kubernetes.adapterConfigFile = adapterConfig
+                settings.kubernetes.adapter = try AdapterConfigFile.load(path: adapterConfig)
+            } catch {
+                printToStandardError("agent360: invalid adapter configuration: \(error)")
+                throw ExitCode(2)
+            }
+        }
         if let webConfigFile { settings.server.webConfigFile = webConfigFile.isEmpty ? nil : webConfigFile }
         if let logLevel {
             guard let level = Logger.Level(rawValue: logLevel.lowercased()) else {

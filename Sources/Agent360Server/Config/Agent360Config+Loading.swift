@@ -20,6 +20,10 @@ extension Agent360Config {
             config.server.webConfigFile = directory.appendingPathComponent(web).path
         }
         if let web = config.server.webConfigFile { _ = try WebConfigFile.load(path: web) }
+        if let adapter = config.kubernetes.adapterConfigFile {
+            let url = adapter.hasPrefix("/") ? URL(fileURLWithPath: adapter) : directory.appendingPathComponent(adapter)
+            config.kubernetes.adapter = try AdapterConfigFile.load(path: url.path)
+        }
         var names = Set<String>()
         for group in config.rules.groups where !names.insert(group.name).inserted {
             throw ConfigError.unreadable(path, "rule group \"\(group.name)\" is defined twice")

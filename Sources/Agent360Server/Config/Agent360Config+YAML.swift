@@ -39,11 +39,16 @@ extension Agent360Config {
         if let rules = try reader.section("rules", RulesConfig.read) { config.rules = rules }
         if let external = try reader.list("externalMetrics", KubeAPIConfig.readExternal) { config.kubernetes.external = external }
         if let custom = try reader.list("customMetrics", KubeAPIConfig.readCustom) { config.kubernetes.custom = custom }
-        if let metricsAPI = try reader.section("metricsAPI", { (api: inout YAMLMapping) throws(ConfigError) -> (Bool?, ConfigDuration?) in
-            (try api.bool("enabled"), try api.duration("maxAge"))
+        if let metricsAPI = try reader.section("metricsAPI", { (api: inout YAMLMapping) throws(ConfigError) -> KubeAPIConfig in
+            var kubernetes = config.kubernetes
+            if let enabled = try api.bool("enabled") { kubernetes.enabled = enabled }
+            if let maxAge = try api.duration("maxAge") { kubernetes.maxAge = maxAge }
+            kubernetes.adapterConfigFile = try api.string("adapterConfig")
+            if let relist = try api.duration("adapterRelistInterval") { kubernetes.adapterRelistInterval = relist }
+            if let maxAge = try api.duration("adapterSeriesMaxAge") { kubernetes.adapterSeriesMaxAge = maxAge }
+            return kubernetes
         }) {
-            if let enabled = metricsAPI.0 { config.kubernetes.enabled = enabled }
-            if let maxAge = metricsAPI.1 { config.kubernetes.maxAge = maxAge }
+            config.kubernetes = metricsAPI
         }
         if reader.has("resourceMetrics") {
             config.kubernetes.resource = try reader.section("resourceMetrics", ResourceMetricsConfig.read) ?? nil

@@ -138,6 +138,9 @@ public enum DefaultConfig {
     metricsAPI:
       enabled: true
       maxAge: 2m                     # a value whose newest sample is older is an error (503), never a number
+      # adapterConfig: adapter.yaml  # a prometheus-adapter config.yaml (rules, externalRules, resourceRules), read as is
+      adapterRelistInterval: 15s     # adapter-rule series are listed again on a request once the listing is this old
+      adapterSeriesMaxAge: 10m       # series count for adapter discovery with samples this recent
 
     # external.metrics.k8s.io/v1beta1. The HPA's namespace and metric.selector become label
     # matchers on every selector of the query (never pasted into its text).

@@ -14,6 +14,17 @@ public struct KubeAPIConfig: Sendable, Equatable {
     /// Values whose newest sample is older than this are refused (503), so
     /// the HPA holds its replica count instead of acting on stale data.
     public var maxAge = ConfigDuration.minutes(2)
+    /// `metricsAPI.adapterConfig`: a prometheus-adapter configuration file
+    /// whose rules add discovered metrics (path as written, resolved on load).
+    public var adapterConfigFile: String?
+    /// That file, read and checked (set by `Agent360Config.load` or `--adapter-config`).
+    public var adapter: AdapterConfig?
+    /// Adapter-rule series are listed again on a request once the last
+    /// listing is older than this (the adapter relists every `--metrics-relist-interval`).
+    public var adapterRelistInterval = ConfigDuration.seconds(15)
+    /// Series count for adapter discovery if they have samples this recent
+    /// (the adapter's `--metrics-max-age`).
+    public var adapterSeriesMaxAge = ConfigDuration.minutes(10)
 
     public init() {}
 
@@ -116,6 +127,15 @@ extension KubeAPIConfig {
                 ? "resourceMetrics" : custom.contains { $0.name == error.metric } ? "customMetrics" : "externalMetrics"
             throw reader.invalid(key, error.description)
         }
+    }
+
+    /// The adapter file's `resourceRules`, compiled: what the resource
+    /// metrics API (`metrics.k8s.io`) is wired to. Nil without an adapter
+    /// file or without resource rules in it. The file was checked on load,
+    /// so this only throws for values built in code.
+    public func adapterResourceRules() throws(AdapterConfigError) -> AdapterResourceRuleSet? {
+        guard let adapter else { return nil }
+        return try AdapterRuleSet(adapter).resourceRules
     }
 
     func metricsConfiguration() throws(KubeMetricsConfigurationError) -> KubeMetricsConfiguration {

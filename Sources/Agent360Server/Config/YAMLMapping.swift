@@ -41,6 +41,9 @@ struct YAMLMapping {
 
     func keyPath(_ key: String) -> String { Self.join(path, key) }
 
+    /// The mapping's keys in file order (for maps keyed by user names).
+    var keys: [String] { entries.map(\.key) }
+
     /// The raw node for `key`, marking it as read.
     mutating func node(_ key: String) -> Node? {
         asked.append(key)
@@ -137,6 +140,13 @@ struct YAMLMapping {
         let entry = entries.first { $0.key == key }
         let mark = entry?.value.mark ?? mark
         return ConfigError.invalidValue(keyPath(key), line: mark?.line, column: mark?.column, message)
+    }
+
+    /// An error at `key`'s line about something deeper inside it, named
+    /// by its full path (`rules[0].name.matches`).
+    func invalid(_ key: String, keyPath fullPath: String, _ message: String) -> ConfigError {
+        let mark = entries.first { $0.key == key }?.value.mark ?? mark
+        return ConfigError.invalidValue(fullPath, line: mark?.line, column: mark?.column, message)
     }
 
     func missing(_ key: String) -> ConfigError {

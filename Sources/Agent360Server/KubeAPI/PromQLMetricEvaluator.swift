@@ -9,7 +9,7 @@ import TSDB
 /// Namespace and selector matchers are added to every vector selector of the
 /// parsed query (`Expr.addingMatchers`), never pasted into query text, so no
 /// label selector can change what the query computes.
-struct PromQLMetricEvaluator: MetricQueryEvaluator {
+struct PromQLMetricEvaluator: AdapterQueryEvaluator {
     let queries: QueryService
     /// Where evaluations run: off the cooperative pool, at the server's
     /// priority, so neither ingest nor a rule delays an HPA's answer.
@@ -28,11 +28,18 @@ struct PromQLMetricEvaluator: MetricQueryEvaluator {
     }
 
     func evaluate(query: String, extraMatchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
-        try await executor.run { () async throws -> [MetricPoint] in try await evaluateHere(query: query, extraMatchers: extraMatchers, at: time) }
+        let expr = try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers)
+        return try await executor.run { () async throws -> [MetricPoint] in try await evaluateHere(expr, at: time) }
     }
 
-    private func evaluateHere(query: String, extraMatchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
-        let expr = try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers)
+    /// Adapter-rule queries: the request's matchers replace the placeholder
+    /// in the parsed AST (see `Expr.replacingAdapterPlaceholder`).
+    func evaluatePlaceholder(query: String, matchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
+        let expr = try parse(query).replacingAdapterPlaceholder(with: matchers)
+        return try await executor.run { () async throws -> [MetricPoint] in try await evaluateHere(expr, at: time) }
+    }
+
+    private func evaluateHere(_ expr: Expr, at time: Int64) async throws -> [MetricPoint] {
         let result = try await queries.instant(expr, at: time)
         let samples: [(Labels, Double)]
         switch result.value {

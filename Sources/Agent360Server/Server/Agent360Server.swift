@@ -63,7 +63,7 @@ public struct Agent360Server: Sendable {
         self.queryGate = QueryGate(maxConcurrency: config.query.maxConcurrency, maxQueued: config.query.maxQueued)
         let groups = try config.rules.groups.map { group throws(ConfigError) in try RecordingRuleGroup(group) }
         self.rules = groups.isEmpty ? nil : RulesEngine(groups: groups, queries: queries, registry: metrics.registry, logger: logger)
-        self.kubeMetrics = try Self.makeKubeMetrics(config, queries: queries)
+        self.kubeMetrics = try Self.makeKubeMetrics(config, queries: queries, logger: logger)
         self.scaling = ScalingComponents(config: config, queries: queries, resources: resources, logger: logger)
         self.webSecurity = try config.server.webConfigFile.map { path throws(ConfigError) in
             let web = try WebConfigFile.load(path: path)
@@ -106,7 +106,7 @@ public struct Agent360Server: Sendable {
     }
 
     /// The Kubernetes metrics APIs over PromQL, or nil when disabled.
-    static func makeKubeMetrics(_ config: Agent360Config, queries: QueryService) throws(ConfigError) -> KubeMetricsService? {
+    static func makeKubeMetrics(_ config: Agent360Config, queries: QueryService, logger: Logger? = nil) throws(ConfigError) -> KubeMetricsService? {
         guard config.kubernetes.enabled else { return nil }
         let configuration: KubeMetricsConfiguration
         do {
@@ -114,11 +114,23 @@ public struct Agent360Server: Sendable {
         } catch {
             throw ConfigError.invalidValue("externalMetrics", line: nil, column: nil, error.description)
         }
+        let executor = EvaluationExecutor.kubernetesMetrics()
         let evaluator = PromQLMetricEvaluator(
-            queries: queries, executor: .kubernetesMetrics(), lookbackDelta: config.query.lookbackDelta.milliseconds,
+            queries: queries, executor: executor, lookbackDelta: config.query.lookbackDelta.milliseconds,
             configuredQueries: configuration.external.map(\.query) + configuration.custom.map(\.query)
                 + (configuration.resource?.allQueries ?? []))
-        return KubeMetricsService(configuration: configuration, evaluator: evaluator)
+        var adapter: AdapterMetrics?
+        if let adapterConfig = config.kubernetes.adapter {
+            do {
+                adapter = AdapterMetrics(
+                    rules: try AdapterRuleSet(adapterConfig), source: StoreSeriesSource(queries: queries, executor: executor, logger: logger),
+                    refreshIntervalMilliseconds: config.kubernetes.adapterRelistInterval.milliseconds,
+                    seriesWindowMilliseconds: config.kubernetes.adapterSeriesMaxAge.milliseconds)
+            } catch {
+                throw ConfigError.invalidValue("metricsAPI.adapterConfig", line: nil, column: nil, error.description)
+            }
+        }
+        return KubeMetricsService(configuration: configuration, evaluator: evaluator, adapter: adapter)
     }
 
     /// Every long-running part of the server, in start order.

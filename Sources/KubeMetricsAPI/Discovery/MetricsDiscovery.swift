@@ -32,9 +32,11 @@ public struct MetricsDiscovery: Sendable {
     /// `/apis/<group>/<version>`: external metrics are namespaced resources
     /// named after the metric; custom metrics are `<resource>/<metric>` for
     /// every resource a metric maps (`pods/x`, `deployments.apps/x`),
-    /// namespaced like that resource. Sorted by name.
-    public func apiResourceList(_ groupVersion: MetricsAPIGroupVersion) -> APIResourceList {
-        let resources: [APIResource]
+    /// namespaced like that resource. Sorted by name. Metrics derived from
+    /// adapter rules (`adapter`) are listed too, unless a configured metric
+    /// has the same name (configured metrics win, as they do in requests).
+    public func apiResourceList(_ groupVersion: MetricsAPIGroupVersion, adapter: AdapterCatalog? = nil) -> APIResourceList {
+        var resources: [APIResource]
         switch groupVersion {
         case .externalV1Beta1:
             resources = configuration.external.map {
@@ -54,6 +56,11 @@ public struct MetricsDiscovery: Sendable {
                 APIResource(name: "nodes", namespaced: false, kind: "NodeMetrics", verbs: ["get", "list"]),
                 APIResource(name: "pods", namespaced: true, kind: "PodMetrics", verbs: ["get", "list"]),
             ]
+        }
+        if let adapter {
+            let configured = Set(resources.map(\.name))
+            let derived = groupVersion == .externalV1Beta1 ? adapter.externalResources : adapter.customResources
+            resources += derived.filter { !configured.contains($0.name) }
         }
         return APIResourceList(groupVersion: groupVersion.rawValue, resources: resources.sorted { $0.name < $1.name })
     }

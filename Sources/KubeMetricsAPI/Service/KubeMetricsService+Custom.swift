@@ -40,27 +40,32 @@ extension KubeMetricsService {
     private func objectValues(resource: KubeResource, namespace: String?, object: ObjectSelection, metricName: String,
                               labelSelector: LabelSelector, metricLabelSelector: LabelSelector,
                               at time: Int64) async throws(KubeAPIError) -> [DescribedObjectValue] {
-        guard let metric = configuration.customMetric(named: metricName), let objectLabel = metric.label(for: resource) else {
+        guard let plan = await customPlan(metricName: metricName, resource: resource, at: time) else {
             throw .notFound(
                 "the server could not find the metric \(metricName) for \(resource.groupResource)",
                 details: Status.Details(name: metricName, group: MetricsAPIGroupVersion.customGroup, kind: resource.kind))
         }
+        let objectLabel = plan.objectLabel
         var extraMatchers: [LabelMatcher] = []
         if let namespace, resource.namespaced {
-            extraMatchers.append(.equal(metric.namespaceLabel, namespace))
+            guard let namespaceLabel = plan.namespaceLabel else {
+                throw .internalError("metric \(metricName) (\(plan.origin)): no label maps to namespaces, so it cannot be scoped "
+                    + "to namespace \(namespace); add resources.overrides for the namespace label")
+            }
+            extraMatchers.append(.equal(namespaceLabel, namespace))
         }
         switch object {
         case .named(let name): extraMatchers.append(.equal(objectLabel, name))
         case .all: extraMatchers.append(.notEqual(objectLabel, ""))
         }
-        if case .all = object, metric.config.objectSelectorHandling == .matchSeriesLabels {
+        if case .all = object, plan.objectSelectorHandling == .matchSeriesLabels {
             extraMatchers += try matchers(for: labelSelector, parameter: "labelSelector")
         }
         extraMatchers += try matchers(for: metricLabelSelector, parameter: "metricLabelSelector")
 
         let values = try await evaluateFresh(
-            metric: metricName, query: metric.config.query, matchers: extraMatchers,
-            maxAgeSeconds: metric.config.maxAgeSeconds, at: time)
+            metric: metricName, query: plan.query, matchers: extraMatchers,
+            maxAgeSeconds: plan.maxAgeSeconds, at: time, atPlaceholder: plan.atPlaceholder)
 
         var byName: [String: DescribedObjectValue] = [:]
         for value in values {
@@ -79,7 +84,7 @@ extension KubeMetricsService {
                 object: ObjectReference(
                     kind: resource.kind, namespace: resource.namespaced ? namespace : nil, name: name, apiVersion: resource.apiVersion),
                 value: value.value,
-                windowSeconds: metric.config.windowSeconds)
+                windowSeconds: plan.windowSeconds)
         }
         guard !byName.isEmpty else {
             switch object {

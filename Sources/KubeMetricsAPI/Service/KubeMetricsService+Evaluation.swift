@@ -8,11 +8,15 @@ struct FreshValue: Sendable {
 
 extension KubeMetricsService {
     /// Runs a metric's query and refuses anything that is not fresh, finite data.
+    /// `atPlaceholder`: an adapter-rule query, whose placeholder matcher
+    /// takes `matchers` (see `AdapterRule.placeholderMatcher`).
     func evaluateFresh(metric: String, query: String, matchers: [LabelMatcher], maxAgeSeconds: Int64?,
-                       at time: Int64) async throws(KubeAPIError) -> [FreshValue] {
+                       at time: Int64, atPlaceholder: Bool = false) async throws(KubeAPIError) -> [FreshValue] {
         let points: [MetricPoint]
         do {
-            points = try await evaluator.evaluate(query: query, extraMatchers: matchers, at: time)
+            points = atPlaceholder
+                ? try await evaluator.evaluate(adapterQuery: query, matchers: matchers, at: time)
+                : try await evaluator.evaluate(query: query, extraMatchers: matchers, at: time)
         } catch let error as KubeAPIError {
             throw error
         } catch {

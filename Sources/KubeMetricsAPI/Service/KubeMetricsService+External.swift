@@ -11,34 +11,39 @@ extension KubeMetricsService {
     public func externalMetricValues(_ request: ExternalMetricRequest, at time: Int64) async throws(KubeAPIError)
         -> ExternalMetricValueList
     {
-        guard let config = configuration.externalMetric(named: request.metricName) else {
+        guard let plan = await externalPlan(metricName: request.metricName, at: time) else {
             throw .notFound(
                 "the server could not find the external metric \(request.metricName)",
                 details: Status.Details(name: request.metricName, group: MetricsAPIGroupVersion.externalGroup))
         }
         var extraMatchers: [LabelMatcher] = []
-        if config.namespaced {
-            extraMatchers.append(.equal(config.namespaceLabel, request.namespace))
+        if plan.namespaced {
+            guard let namespaceLabel = plan.namespaceLabel else {
+                throw .internalError("external metric \(request.metricName) (\(plan.origin)): no label maps to namespaces; "
+                    + "add resources.overrides for the namespace label, or resources.namespaced: false")
+            }
+            extraMatchers.append(.equal(namespaceLabel, request.namespace))
         }
         extraMatchers += try matchers(for: request.labelSelector, parameter: "labelSelector")
 
         let values = try await evaluateFresh(
-            metric: config.name, query: config.query, matchers: extraMatchers, maxAgeSeconds: config.maxAgeSeconds, at: time)
+            metric: request.metricName, query: plan.query, matchers: extraMatchers, maxAgeSeconds: plan.maxAgeSeconds,
+            at: time, atPlaceholder: plan.atPlaceholder)
         guard !values.isEmpty else {
-            let scope = config.namespaced ? " in namespace \(request.namespace)" : ""
+            let scope = plan.namespaced ? " in namespace \(request.namespace)" : ""
             let selector = request.labelSelector.isEmpty ? "" : " matching labelSelector \(GoQuote.quote(request.labelSelector.description))"
             throw .notFound(
-                "no data for external metric \(config.name)\(scope)\(selector)",
-                details: Status.Details(name: config.name, group: MetricsAPIGroupVersion.externalGroup))
+                "no data for external metric \(request.metricName)\(scope)\(selector)",
+                details: Status.Details(name: request.metricName, group: MetricsAPIGroupVersion.externalGroup))
         }
         let timestamp = KubeTimestamp(millisecondsSinceEpoch: time)
         return ExternalMetricValueList(items: values.map { value in
             ExternalMetricValue(
-                metricName: config.name,
+                metricName: request.metricName,
                 metricLabels: Dictionary(
                     value.labels.removingMetricName().map { ($0.name, $0.value) }, uniquingKeysWith: { _, last in last }),
                 timestamp: timestamp,
-                windowSeconds: config.windowSeconds,
+                windowSeconds: plan.windowSeconds,
                 value: value.value)
         })
     }

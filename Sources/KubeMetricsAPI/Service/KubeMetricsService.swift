@@ -28,11 +28,14 @@ public struct KubeMetricsService: Sendable {
     public let configuration: KubeMetricsConfiguration
     public let evaluator: any MetricQueryEvaluator
     public let discovery: MetricsDiscovery
+    /// Metrics derived from prometheus-adapter rules, nil without an adapter config.
+    public let adapter: AdapterMetrics?
 
-    public init(configuration: KubeMetricsConfiguration, evaluator: any MetricQueryEvaluator) {
+    public init(configuration: KubeMetricsConfiguration, evaluator: any MetricQueryEvaluator, adapter: AdapterMetrics? = nil) {
         self.configuration = configuration
         self.evaluator = evaluator
         self.discovery = MetricsDiscovery(configuration: configuration)
+        self.adapter = adapter
     }
 
     /// Routes and answers one request; `time` is the evaluation time in
@@ -58,7 +61,8 @@ public struct KubeMetricsService: Sendable {
                 return .json(group)
             case .discoveryVersion(let groupVersion):
                 guard discovery.servedGroupVersions.contains(groupVersion) else { throw .unknownPath }
-                return .json(discovery.apiResourceList(groupVersion))
+                let catalog = await adapter?.catalog(at: time)
+                return .json(discovery.apiResourceList(groupVersion, adapter: catalog))
             case .openAPIV2:
                 return .json(MetricsOpenAPI.v2Document(discovery.servedGroupVersions))
             case .openAPIV3Index:
