@@ -138,8 +138,20 @@ extension KubeAPIConfig {
         return try AdapterRuleSet(adapter).resourceRules
     }
 
+    /// The metrics APIs' configuration. An adapter file's `resourceRules`
+    /// replace the resource metrics API's four queries and labels, as
+    /// prometheus-adapter would serve them (`resourceMetrics.enabled: false`
+    /// still turns the API off).
     func metricsConfiguration() throws(KubeMetricsConfigurationError) -> KubeMetricsConfiguration {
-        try KubeMetricsConfiguration(external: external, custom: custom, resource: resource,
-                                     defaultMaxAgeSeconds: max(1, maxAge.milliseconds / 1000))
+        var resource = self.resource
+        if let base = resource {
+            do {
+                if let rules = try adapterResourceRules() { resource = try ResourceMetricsQueries(adapter: rules, base: base) }
+            } catch {
+                throw KubeMetricsConfigurationError(metric: nil, "resource metrics from the adapter file: \(error)")
+            }
+        }
+        return try KubeMetricsConfiguration(external: external, custom: custom, resource: resource,
+                                            defaultMaxAgeSeconds: max(1, maxAge.milliseconds / 1000))
     }
 }

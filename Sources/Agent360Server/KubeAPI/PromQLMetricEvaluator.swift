@@ -7,8 +7,9 @@ import TSDB
 /// and the HPA seeing it.
 ///
 /// Namespace and selector matchers are added to every vector selector of the
-/// parsed query (`Expr.addingMatchers`), never pasted into query text, so no
-/// label selector can change what the query computes.
+/// parsed query (`Expr.addingMatchers`), or where an adapter query's
+/// placeholder stands, never pasted into query text, so no label selector
+/// can change what the query computes.
 struct PromQLMetricEvaluator: AdapterQueryEvaluator {
     let queries: QueryService
     /// Where evaluations run: off the cooperative pool, at the server's
@@ -27,8 +28,13 @@ struct PromQLMetricEvaluator: AdapterQueryEvaluator {
         self.parsed = parsed
     }
 
+    /// A query from an adapter file's `resourceRules` marks where the
+    /// request's matchers go with the placeholder; any other query gets them
+    /// in every selector.
     func evaluate(query: String, extraMatchers: [LabelMatcher], at time: Int64) async throws -> [MetricPoint] {
-        let expr = try (parsed[query] ?? parse(query)).addingMatchers(extraMatchers)
+        let configured = try parsed[query] ?? parse(query)
+        let expr = configured.containsAdapterPlaceholder
+            ? configured.replacingAdapterPlaceholder(with: extraMatchers) : try configured.addingMatchers(extraMatchers)
         return try await executor.run { () async throws -> [MetricPoint] in try await evaluateHere(expr, at: time) }
     }
 

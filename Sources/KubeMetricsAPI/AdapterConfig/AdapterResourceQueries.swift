@@ -63,14 +63,24 @@ public struct AdapterResourceQueries: Sendable {
         render(nodeTemplate, groupBy: [nodeLabel], matchers: [Self.matcher(nodeLabel, nodes)])
     }
 
+    /// The container query's text with the placeholder where the adapter
+    /// pastes `.LabelMatchers`, grouped by `groupBy`.
+    public func containerQueryText(groupBy: [String]) -> String { text(containerTemplate, groupBy: groupBy) }
+
+    /// The node query's text, likewise.
+    public func nodeQueryText(groupBy: [String]) -> String { text(nodeTemplate, groupBy: groupBy) }
+
     private func render(_ template: AdapterTemplate, groupBy: [String], matchers: [LabelMatcher]) -> AdapterScopedQuery {
-        let query = template.render([
+        AdapterScopedQuery(query: text(template, groupBy: groupBy), matchers: matchers, groupBy: groupBy)
+    }
+
+    private func text(_ template: AdapterTemplate, groupBy: [String]) -> String {
+        template.render([
             "Series": "",
             "LabelMatchers": AdapterRule.placeholderMatcher,
             "GroupBy": groupBy.joined(separator: ","),
             "GroupBySlice": "[\(groupBy.joined(separator: " "))]",
         ])
-        return AdapterScopedQuery(query: query, matchers: matchers, groupBy: groupBy)
     }
 
     /// `label="name"`, `label=~"a|b"` (names escaped: a pod name's dots are

@@ -98,7 +98,7 @@ public struct KubeMetricsConfigurationError: Error, Sendable, Hashable, CustomSt
     public let metric: String?
     public let message: String
 
-    init(metric: String?, _ message: String) {
+    public init(metric: String?, _ message: String) {
         self.metric = metric
         self.message = message
     }
