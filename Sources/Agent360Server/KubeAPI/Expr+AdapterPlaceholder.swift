@@ -22,39 +22,6 @@ extension Expr {
             return copy
         }
     }
-
-    /// Applies `transform` to every vector selector, wherever it stands.
-    func mapSelectors(_ transform: (VectorSelector) -> VectorSelector) -> Expr {
-        switch self {
-        case .number, .string:
-            return self
-        case .vectorSelector(let node):
-            return .vectorSelector(transform(node))
-        case .matrixSelector(var node):
-            node.selector = transform(node.selector)
-            return .matrixSelector(node)
-        case .subquery(var node):
-            node.expr = node.expr.mapSelectors(transform)
-            return .subquery(node)
-        case .paren(var node):
-            node.expr = node.expr.mapSelectors(transform)
-            return .paren(node)
-        case .unary(var node):
-            node.expr = node.expr.mapSelectors(transform)
-            return .unary(node)
-        case .binary(var node):
-            node.lhs = node.lhs.mapSelectors(transform)
-            node.rhs = node.rhs.mapSelectors(transform)
-            return .binary(node)
-        case .aggregate(var node):
-            node.expr = node.expr.mapSelectors(transform)
-            node.param = node.param?.mapSelectors(transform)
-            return .aggregate(node)
-        case .call(var node):
-            node.args = node.args.map { $0.mapSelectors(transform) }
-            return .call(node)
-        }
-    }
 }
 
 extension AdapterScopedQuery {
