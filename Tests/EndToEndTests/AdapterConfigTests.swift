@@ -53,13 +53,15 @@ struct AdapterConfigTests {
         (try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]) ?? [:]
     }
 
-    @Test("walkthrough rule: kubectl sees the adapter's names and Prometheus's values")
-    func walkthroughMatchesPrometheus() async throws {
-        let pki = try OpenSSLPKI()
+    /// agent360 reading `adapterFile`, with a bearer token for the HPA's
+    /// service account, beside a Prometheus that takes remote write; `body`
+    /// gets both and a kubeconfig for that token.
+    static func withServers(
+        _ pki: OpenSSLPKI, adapterFile: String,
+        _ body: (Agent360Process, PrometheusServer, String) async throws -> Void
+    ) async throws {
         let tokens = pki.path("tokens.csv")
         try "hpa-token,system:serviceaccount:kube-system:horizontal-pod-autoscaler,uid-1\n".write(toFile: tokens, atomically: true, encoding: .utf8)
-        let adapterFile = pki.path("adapter-config.yaml")
-        try Self.walkthrough.write(toFile: adapterFile, atomically: true, encoding: .utf8)
         let config = """
         collectors: {enabled: false}
         rules: {groups: []}
@@ -69,10 +71,20 @@ struct AdapterConfigTests {
         """
         try await withAgent360(config: config, extraArguments: ["--adapter-config", adapterFile]) { agent in
             try await withPrometheus(config: "global: {scrape_interval: 1m}\n", extraArguments: ["--web.enable-remote-write-receiver"]) { prometheus in
+                try await body(agent, prometheus, try pki.kubeconfig("hpa", server: agent.secureURL, token: "hpa-token"))
+            }
+        }
+    }
+
+    @Test("walkthrough rule: kubectl sees the adapter's names and Prometheus's values")
+    func walkthroughMatchesPrometheus() async throws {
+        let pki = try OpenSSLPKI()
+        let adapterFile = pki.path("adapter-config.yaml")
+        try Self.walkthrough.write(toFile: adapterFile, atomically: true, encoding: .utf8)
+        try await Self.withServers(pki, adapterFile: adapterFile) { agent, prometheus, kubeconfig in
                 let end = Int64(Date.now.timeIntervalSince1970 * 1000) - 3000
                 try await Self.write("\(agent.baseURL)/api/v1/write", end: end)
                 try await Self.write("\(prometheus.baseURL)/api/v1/write", end: end)
-                let kubeconfig = try pki.kubeconfig("hpa", server: agent.secureURL, token: "hpa-token")
 
                 let discovery = try kubectlRaw(kubeconfig, "/apis/custom.metrics.k8s.io/v1beta1")
                 #expect(discovery.status == 0, "\(discovery.output)")
@@ -107,7 +119,6 @@ struct AdapterConfigTests {
 
                 let missing = try kubectlRaw(kubeconfig, "/apis/custom.metrics.k8s.io/v1beta1/namespaces/shop/pods/*/http_requests_total")
                 #expect(missing.status != 0, "the series name itself is not a metric: \(missing.output)")
-            }
         }
     }
 
@@ -129,27 +140,15 @@ struct AdapterConfigTests {
 
     @Test("Helm chart default rules and an external rule: names and values equal the adapter's queries on Prometheus")
     func helmDefaultsMatchPrometheus() async throws {
-        let pki = try OpenSSLPKI()
-        let tokens = pki.path("tokens.csv")
-        try "hpa-token,system:serviceaccount:kube-system:horizontal-pod-autoscaler,uid-1\n".write(toFile: tokens, atomically: true, encoding: .utf8)
         let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Agent360ServerTests/Fixtures/Adapter/helm-default-rules.yaml").path
-        let config = """
-        collectors: {enabled: false}
-        rules: {groups: []}
-        externalMetrics: []
-        secureAPI:
-          tokenAuthFile: \(tokens)
-        """
-        try await withAgent360(config: config, extraArguments: ["--adapter-config", fixture]) { agent in
-            try await withPrometheus(config: "global: {scrape_interval: 1m}\n", extraArguments: ["--web.enable-remote-write-receiver"]) { prometheus in
+        try await Self.withServers(try OpenSSLPKI(), adapterFile: fixture) { agent, prometheus, kubeconfig in
                 let end = Int64(Date.now.timeIntervalSince1970 * 1000) - 3000
                 for url in ["\(agent.baseURL)/api/v1/write", "\(prometheus.baseURL)/api/v1/write"] {
                     let result = try await HTTP.request(url, method: .POST, headers: RemoteWriteEncoder.headers.map { ($0.name, $0.value) },
                                                         body: RemoteWriteEncoder.encode(Self.helmSamples(end: end)))
                     #expect(result.status == 204, "\(url): \(result.text)")
                 }
-                let kubeconfig = try pki.kubeconfig("hpa", server: agent.secureURL, token: "hpa-token")
 
                 let custom = try kubectlRaw(kubeconfig, "/apis/custom.metrics.k8s.io/v1beta1")
                 let customNames = (Self.json(custom.output)["resources"] as? [[String: Any]] ?? []).compactMap { $0["name"] as? String }
@@ -180,7 +179,6 @@ struct AdapterConfigTests {
                     queueValues[(item["metricLabels"] as? [String: String])?["queue"] ?? "-"] = item["value"] as? String
                 }
                 #expect(queueValues == expectedQueues, "\(queues.output)")
-            }
         }
     }
 
